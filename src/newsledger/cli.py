@@ -1,0 +1,334 @@
+"""The command line: parse, call one library function, format. Results go to stdout, logs to stderr."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsledger import __version__
+from newsledger.errors import NewsledgerError
+from newsledger.export import (
+    EVENT_CSV_COLUMNS,
+    article_record,
+    event_csv_row,
+    event_record,
+    iter_event_records,
+)
+from newsledger.settings import load_settings
+from newsledger.store.ledger import EventFilter, Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build and query a sourced ledger of events.")
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[Path, typer.Option("--db", help="Ledger database file.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+DEFAULT_DB = Path("ledger.duckdb")
+
+
+def _fail(message: str) -> None:
+    err.print(Text(f"error: {message}", style="bold red"))
+    raise typer.Exit(1)
+
+
+def _parse_date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name} {value!r} is not a date; expected YYYY-MM-DD")
+    return None
+
+
+def _open(db: Path) -> Store:
+    return Store(db, read_only=True)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files and directories to read.")] = None,
+    db: DbOption = DEFAULT_DB,
+    manifest: Annotated[str | None, typer.Option(help="JSONL or CSV with path and url/outlet/published/title.")] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="Build from the bundled sample corpus.")] = False,
+    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar.")] = False,
+) -> None:
+    """Read articles and add their events to the ledger.
+
+    Example: newsledger build corpus/ --manifest corpus/manifest.csv --db ledger.duckdb
+    """
+    from newsledger.pipeline import build_ledger, sample_inputs
+
+    inputs = list(paths or [])
+    if sample:
+        sample_paths, sample_manifest = sample_inputs()
+        inputs += sample_paths
+        manifest = manifest or sample_manifest
+    if not inputs:
+        err.print("error: give files or directories to read, or --sample")
+        raise typer.Exit(2)
+    try:
+        settings = load_settings(config, set_)
+        show_bar = not quiet and err.is_terminal
+        if show_bar:
+            from rich.progress import Progress
+
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task("reading", total=None)
+                report = build_ledger(
+                    inputs,
+                    db=db,
+                    manifest=manifest,
+                    settings=settings,
+                    progress=lambda _s, n: bar.advance(task, n),
+                )
+        else:
+            report = build_ledger(inputs, db=db, manifest=manifest, settings=settings)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("interrupted: the ledger keeps every finished batch; run the same build again to resume")
+        raise typer.Exit(130) from None
+    _print_summary(db, report.counts() | {"copies": report.copies})
+    if report.skipped:
+        err.print(
+            Text(
+                f"warning: {report.skipped} input(s) skipped; see 'newsledger skips --db {db}'",
+                style="yellow",
+            )
+        )
+
+
+def _print_summary(db: Path, counts: dict[str, int]) -> None:
+    with _open(db) as store:
+        totals = store.counts()
+        by_type = store.count_by("type")
+        by_status = store.count_by("status")
+        multi = len(store.events(EventFilter(min_sources=2)))
+    table = Table(title=f"newsledger: {db}", show_header=False)
+    table.add_row("documents read", str(counts["documents"]))
+    table.add_row("articles added / already in ledger", f"{counts['articles_new']} / {counts['articles_seen']}")
+    table.add_row("skipped inputs", str(counts["skipped"]))
+    table.add_row("event mentions added", str(counts["mentions_new"]))
+    table.add_row("ledger: articles / copies", f"{totals['articles']} / {totals['copies']}")
+    table.add_row("ledger: mentions / events", f"{totals['mentions']} / {totals['events']}")
+    table.add_row("events with 2+ independent sources", str(multi))
+    table.add_row("events by type", ", ".join(f"{t} {n}" for t, n in by_type))
+    table.add_row("events by status", ", ".join(f"{t} {n}" for t, n in by_status))
+    out.print(table)
+
+
+def _event_filter(
+    type_: str | None,
+    status: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    min_sources: int | None,
+) -> EventFilter:
+    return EventFilter(
+        type=type_,
+        status=status,
+        actor=actor,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        min_sources=min_sources,
+    )
+
+
+def _write_records(records: Any, fmt: str, columns: tuple[str, ...] | None = None) -> None:
+    if fmt == "jsonl":
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns or ()), extrasaction="ignore")
+        writer.writeheader()
+        for rec in records:
+            writer.writerow(rec)
+    else:
+        _fail(f"--format {fmt!r} is not one of table, jsonl, csv")
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
+    status: Annotated[str | None, typer.Option(help="asserted, intended, possible, alleged, denied, ...")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name, id or ISO country code.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events ending on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events starting on or before this date.")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="At least this many independent sources.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List events.
+
+    Example: newsledger events --type AID --status asserted --actor RUS --since 2024-01-01
+    """
+    flt = _event_filter(type_, status, actor, since, until, min_sources)
+    try:
+        with _open(db) as store:
+            if fmt == "table":
+                _events_table(store.events(flt))
+            elif fmt == "csv":
+                _write_records((event_csv_row(r) for r in iter_event_records(store, flt)), fmt, EVENT_CSV_COLUMNS)
+            else:
+                _write_records(iter_event_records(store, flt), fmt)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+
+
+def _actor_cell(raw: str | None) -> str:
+    if not raw:
+        return ""
+    data = json.loads(raw)
+    return f"{data['name']} ({data['country']})" if data.get("country") else str(data["name"])
+
+
+def _events_table(rows: list[dict[str, Any]]) -> None:
+    table = Table(show_lines=False)
+    for col in ("id", "type", "mode", "status", "source", "target", "equipment", "qty", "date", "src"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        equipment = ", ".join(e["name"] for e in json.loads(r["equipment"]))
+        when = "" if r["date_start"] is None else f"{r['date_start']}..{r['date_end']} ({r['date_precision']})"
+        table.add_row(
+            *(
+                Text(str(v))
+                for v in (
+                    r["id"][:10], r["type"], r["mode"] or "", r["status"], _actor_cell(r["source"]),
+                    _actor_cell(r["target"]), equipment, r["quantity"] or "", when,
+                    f"{r['independent']}/{r['articles']}" + (" !" if r["conflicts"] != "[]" else ""),
+                )
+            )
+        )  # fmt: skip
+    out.print(table)
+    out.print(f"{len(rows)} event(s); src = independent sources / articles; ! = sources disagree")
+
+
+def _marked_sentence(mention: dict[str, Any]) -> Text:
+    """The sentence with each field's span highlighted and labelled; the text is never read as markup."""
+    sentence = mention["sentence"]
+    start = sentence["start"]
+    text = Text(sentence["text"])
+    styles = {"trigger": "bold magenta", "source": "bold green", "target": "bold cyan", "date": "yellow",
+              "location": "blue", "quantity": "red", "equipment": "underline"}  # fmt: skip
+    labels = []
+    for name, spans in mention["spans"].items():
+        if spans is None:
+            continue
+        for s, e in spans if name == "equipment" else [spans]:
+            text.stylize(styles.get(name, "bold"), s - start, e - start)
+            labels.append(f"{name}={sentence['text'][s - start : e - start]!r}")
+    return text.append("\n    " + "; ".join(labels), style="dim")
+
+
+@app.command()
+def show(event_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """Show one event and each mention's sentence with the fields' evidence marked.
+
+    Example: newsledger show 3f2a9c --db ledger.duckdb
+    """
+    try:
+        with _open(db) as store:
+            row = store.event(event_id)
+            if row is None:
+                _fail(f"no event {event_id!r} in {db} (or the prefix is ambiguous); list them with 'newsledger events'")
+            assert row is not None
+            record = event_record(row, store.event_mentions([row["id"]]).get(row["id"], []))
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if fmt == "jsonl":
+        _write_records([record], fmt)
+        return
+    out.print(
+        Text(
+            f"event {record['id']}  {record['type']}/{record['mode']}  status={record['status']}",
+            style="bold",
+        )
+    )
+    for key in ("source", "target", "equipment", "quantity", "date", "location", "sources", "conflicts"):
+        out.print(Text(f"  {key}: {json.dumps(record[key], ensure_ascii=False)}"))
+    for m in record["mentions"]:
+        out.print(Text(f"\n  [{m['outlet'] or '?'} {m['published'] or ''}] {m['path'] or m['url'] or m['article_id']}"))
+        out.print(Text("    ").append(_marked_sentence(m)))
+
+
+@app.command()
+def skips(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """List inputs that were skipped, with the reason.
+
+    Example: newsledger skips --db ledger.duckdb --format csv
+    """
+    try:
+        with _open(db) as store:
+            rows = store.skips()
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if fmt != "table":
+        _write_records(rows, fmt, ("source", "stage", "reason", "detail", "run_id"))
+        return
+    table = Table()
+    for col in ("source", "stage", "reason"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(Text(r["source"]), Text(r["stage"]), Text(r["reason"]))
+    out.print(table)
+    out.print(f"{len(rows)} skipped input(s)")
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    what: Annotated[str, typer.Option(help="events or articles.")] = "events",
+    fmt: FormatOption = "jsonl",
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
+    status: Annotated[str | None, typer.Option(help="Status filter.")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="At least this many independent sources.")] = None,
+) -> None:
+    """Write events (or articles) as JSON lines or CSV to stdout.
+
+    Example: newsledger export --db ledger.duckdb --format jsonl > events.jsonl
+    """
+    try:
+        with _open(db) as store:
+            if what == "events":
+                records = iter_event_records(store, EventFilter(type=type_, status=status, min_sources=min_sources))
+                if fmt == "csv":
+                    _write_records((event_csv_row(r) for r in records), fmt, EVENT_CSV_COLUMNS)
+                else:
+                    _write_records(records, fmt)
+            elif what == "articles":
+                columns = ("id", "path", "url", "outlet", "published", "title", "language", "text", "copy_of")
+                _write_records((article_record(r) for r in store.articles()), fmt, columns)
+            else:
+                _fail(f"--what {what!r} is not one of events, articles")
+    except NewsledgerError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def version() -> None:
+    """Print the version.
+
+    Example: newsledger version
+    """
+    out.print(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""The exception tree; only the CLI turns these into exit codes.
+
+NewsledgerError
+├── InputError          nothing could be read, or an input path does not exist
+├── ManifestError       the manifest file itself cannot be read
+├── SettingsError       an unknown or malformed setting
+├── PackError           a domain pack's data files are missing or malformed
+└── StoreError          the ledger database cannot be opened or is not a ledger
+"""
+
+
+class NewsledgerError(Exception):
+    """Base of every error newsledger raises on purpose."""
+
+
+class InputError(NewsledgerError):
+    """No input could be read."""
+
+
+class ManifestError(NewsledgerError):
+    """The manifest file cannot be read at all (single bad rows are skips, not errors)."""
+
+
+class SettingsError(NewsledgerError):
+    """An unknown or malformed setting."""
+
+
+class PackError(NewsledgerError):
+    """A domain pack's data files are missing or malformed."""
+
+
+class StoreError(NewsledgerError):
+    """The ledger database cannot be opened or is not a ledger."""

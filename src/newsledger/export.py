@@ -1,0 +1,123 @@
+"""Shape stored events and articles into the export contract (JSON lines and CSV)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from newsledger.store.ledger import EventFilter, Store
+from newsledger.store.records import iso
+
+EVENT_CSV_COLUMNS = (
+    "id", "type", "mode", "status", "source_name", "source_id", "source_country", "target_name", "target_id",
+    "target_country", "equipment", "quantity", "date_start", "date_end", "date_precision", "location",
+    "articles", "outlets", "independent", "conflicts",
+)  # fmt: skip
+
+
+def _actor(raw: str | None) -> dict[str, Any] | None:
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return {"name": data["name"], "id": data["id"], "country": data["country"]}
+
+
+def _mention(row: dict[str, Any]) -> dict[str, Any]:
+    text: str = row["article_text"]
+    start, end = row["sentence_start"], row["sentence_end"]
+    return {
+        "article_id": row["article_id"],
+        "path": row["path"],
+        "url": row["url"],
+        "outlet": row["outlet"],
+        "published": iso(row["published"]),
+        "status": row["status"],
+        "sentence": {"start": start, "end": end, "text": text[start:end]},
+        "spans": json.loads(row["spans"]),
+    }
+
+
+def event_record(row: dict[str, Any], mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One event in the export contract's shape; every span indexes its article's text."""
+    date = None
+    if row["date_start"] is not None:
+        date = {
+            "start": iso(row["date_start"]),
+            "end": iso(row["date_end"]),
+            "precision": row["date_precision"],
+            "text": row["date_text"],
+        }
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "status": row["status"],
+        "source": _actor(row["source"]),
+        "target": _actor(row["target"]),
+        "equipment": [
+            {"name": e["name"], "id": e["id"], "category": e["category"]} for e in json.loads(row["equipment"])
+        ],
+        "quantity": row["quantity"],
+        "date": date,
+        "location": json.loads(row["location"]) if row["location"] else None,
+        "mentions": [_mention(m) for m in mentions],
+        "sources": {
+            "articles": row["articles"],
+            "outlets": row["outlets"],
+            "independent": row["independent"],
+        },
+        "conflicts": json.loads(row["conflicts"]),
+        "extractor": row["extractor"],
+        "pack_version": row["pack_version"],
+    }
+
+
+def iter_event_records(store: Store, flt: EventFilter | None = None, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    rows = store.events(flt or EventFilter())
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        mentions = store.event_mentions([r["id"] for r in part])
+        for row in part:
+            yield event_record(row, mentions.get(row["id"], []))
+
+
+def event_csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    source, target = record["source"] or {}, record["target"] or {}
+    date = record["date"] or {}
+    return {
+        "id": record["id"],
+        "type": record["type"],
+        "mode": record["mode"],
+        "status": record["status"],
+        "source_name": source.get("name"),
+        "source_id": source.get("id"),
+        "source_country": source.get("country"),
+        "target_name": target.get("name"),
+        "target_id": target.get("id"),
+        "target_country": target.get("country"),
+        "equipment": "; ".join(e["name"] for e in record["equipment"]),
+        "quantity": record["quantity"],
+        "date_start": date.get("start"),
+        "date_end": date.get("end"),
+        "date_precision": date.get("precision"),
+        "location": (record["location"] or {}).get("name"),
+        "articles": record["sources"]["articles"],
+        "outlets": record["sources"]["outlets"],
+        "independent": record["sources"]["independent"],
+        "conflicts": "; ".join(c["field"] for c in record["conflicts"]),
+    }
+
+
+def article_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "path": row["path"],
+        "url": row["url"],
+        "outlet": row["outlet"],
+        "published": iso(row["published"]),
+        "title": row["title"],
+        "language": row["language"],
+        "text": row["text"],
+        "copy_of": row["copy_of"],
+    }

@@ -1,0 +1,212 @@
+"""Load a domain pack (triggers, status cues, actors, equipment) from its data files into frozen records."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsledger.errors import PackError
+from newsledger.model import EventType, Status
+
+PACKS_DIR = Path(__file__).parent / "packs"
+ROLE_KINDS = ("normal", "recipient_subject", "with_partner")
+EQUIPMENT_OBJECT = "EQUIPMENT"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TriggerRule:
+    lemma: tuple[str, ...]  # one lemma, or a phrase of lemmas
+    pos: str  # VERB or NOUN
+    type: EventType
+    mode: str | None
+    objects: frozenset[str] | None
+    military_mode: str | None
+    roles: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorEntry:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...]
+    org: str | None
+    role: str | None
+    start: date | None
+    end: date | None
+
+    def is_valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EquipmentEntry:
+    id: str
+    name: str
+    category: str
+    origin: str | None
+    aliases: tuple[str, ...]
+    generic: bool
+
+
+# Compared and hashed by identity: load_pack caches one instance per pack, and caches of derived indexes key on it.
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Pack:
+    name: str
+    version: str
+    path: Path
+    triggers: tuple[TriggerRule, ...]
+    cues: dict[Status, dict[str, frozenset[str]]]
+    actors: tuple[ActorEntry, ...]
+    equipment: tuple[EquipmentEntry, ...]
+    # Word lists for actor resolution (titles to strip, group nouns like "officials").
+    resolve_words: dict[str, frozenset[str]]
+
+    def cue(self, status: Status, kind: str) -> frozenset[str]:
+        return self.cues.get(status, {}).get(kind, frozenset())
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read pack file: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise PackError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read pack file: {exc}") from exc
+
+
+def _parse_date(path: Path, line: int, value: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise PackError(f"{path} line {line}: {value!r} is not a date; expected YYYY-MM-DD") from exc
+
+
+def _split_aliases(value: str | None) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (value or "").split("|") if a.strip())
+
+
+def _parse_trigger(path: Path, index: int, raw: Any) -> TriggerRule:
+    where = f"{path} trigger #{index + 1}"
+    if not isinstance(raw, dict) or "lemma" not in raw or "type" not in raw:
+        raise PackError(f"{where}: needs at least 'lemma' and 'type'")
+    try:
+        event_type = EventType(str(raw["type"]).upper())
+    except ValueError as exc:
+        raise PackError(f"{where}: {raw['type']!r} is not a PLOVER event type") from exc
+    pos = str(raw.get("pos", "VERB")).upper()
+    if pos not in {"VERB", "NOUN"}:
+        raise PackError(f"{where}: pos must be VERB or NOUN, not {pos!r}")
+    roles = str(raw.get("roles") or "normal")
+    if roles not in ROLE_KINDS:
+        raise PackError(f"{where}: roles must be one of {', '.join(ROLE_KINDS)}, not {roles!r}")
+    objects = raw.get("objects")
+    return TriggerRule(
+        lemma=tuple(str(raw["lemma"]).lower().split()),
+        pos=pos,
+        type=event_type,
+        mode=raw.get("mode") or None,
+        objects=frozenset(str(o) if o == EQUIPMENT_OBJECT else str(o).lower() for o in objects) if objects else None,
+        military_mode=raw.get("military_mode") or None,
+        roles=roles,
+    )
+
+
+def _parse_cues(path: Path, raw: Any) -> dict[Status, dict[str, frozenset[str]]]:
+    if not isinstance(raw, dict):
+        raise PackError(f"{path}: expected a mapping of status to cue lists")
+    cues: dict[Status, dict[str, frozenset[str]]] = {}
+    for key, kinds in raw.items():
+        try:
+            status = Status(str(key).lower())
+        except ValueError as exc:
+            raise PackError(f"{path}: {key!r} is not a status") from exc
+        if not isinstance(kinds, dict):
+            raise PackError(f"{path}: cues for {key!r} must be a mapping like {{verbs: [...]}}")
+        cues[status] = {str(k): frozenset(str(w).lower() for w in (v or [])) for k, v in kinds.items()}
+    return cues
+
+
+def load_pack(name_or_path: str) -> Pack:
+    """Load a pack by bundled name ("security") or by directory path."""
+    return _load_pack_cached(name_or_path)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_pack_cached(name_or_path: str) -> Pack:
+    path = Path(name_or_path)
+    if not path.is_dir():
+        path = PACKS_DIR / name_or_path
+    if not path.is_dir():
+        bundled = sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
+        raise PackError(f"no domain pack {name_or_path!r}; bundled packs: {', '.join(bundled)}")
+    meta = _load_yaml(path / "pack.yaml") or {}
+    trig = _load_yaml(path / "triggers.yaml") or {}
+    triggers = tuple(_parse_trigger(path / "triggers.yaml", i, r) for i, r in enumerate(trig.get("triggers", [])))
+    cues = _parse_cues(path / "cues.yaml", _load_yaml(path / "cues.yaml") or {})
+
+    actors: list[ActorEntry] = []
+    for line, row in enumerate(_read_csv(path / "actors.csv"), start=2):
+        if not row.get("id") or not row.get("name"):
+            raise PackError(f"{path / 'actors.csv'} line {line}: needs an id and a name")
+        actors.append(
+            ActorEntry(
+                id=row["id"].strip(),
+                name=row["name"].strip(),
+                kind=(row.get("kind") or "").strip() or "unknown",
+                country=(row.get("country") or "").strip() or None,
+                sector=(row.get("sector") or "").strip() or None,
+                aliases=_split_aliases(row.get("aliases")),
+                org=(row.get("org") or "").strip() or None,
+                role=(row.get("role") or "").strip() or None,
+                start=_parse_date(path / "actors.csv", line, row.get("start") or ""),
+                end=_parse_date(path / "actors.csv", line, row.get("end") or ""),
+            )
+        )
+    equipment: list[EquipmentEntry] = []
+    for line, row in enumerate(_read_csv(path / "equipment.csv"), start=2):
+        if not row.get("id") or not row.get("name"):
+            raise PackError(f"{path / 'equipment.csv'} line {line}: needs an id and a name")
+        equipment.append(
+            EquipmentEntry(
+                id=row["id"].strip(),
+                name=row["name"].strip(),
+                category=(row.get("category") or "").strip(),
+                origin=(row.get("origin") or "").strip() or None,
+                aliases=_split_aliases(row.get("aliases")),
+                generic=(row.get("generic") or "").strip().lower() == "true",
+            )
+        )
+    words_file = path / "resolve.yaml"
+    words = _load_yaml(words_file) if words_file.exists() else {}
+    resolve_words = {str(k): frozenset(str(w).lower() for w in (v or [])) for k, v in (words or {}).items()}
+    return Pack(
+        resolve_words=resolve_words,
+        name=str(meta.get("name", path.name)),
+        version=str(meta.get("version", "unversioned")),
+        path=path,
+        triggers=triggers,
+        cues=cues,
+        actors=tuple(actors),
+        equipment=tuple(equipment),
+    )

@@ -1,0 +1,177 @@
+"""The order of stages (read, extract, annotate, events, store, copies, merge); the only caller of the store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from newsledger.errors import InputError
+from newsledger.model import Article, EventMention, RawDocument, Skip
+from newsledger.pack import Pack, load_pack
+from newsledger.settings import Settings
+from newsledger.stages.annotate import annotate_articles
+from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text
+from newsledger.stages.events import EXTRACTOR, extract_events
+from newsledger.stages.extract import extract_article
+from newsledger.stages.merge import ArticleInfo, merge_mentions
+from newsledger.stages.read import read_documents
+from newsledger.store.ledger import Store
+
+SAMPLE_DIR = Path(__file__).parent / "sample"
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What one build did; printed as the summary and stored in the runs table."""
+
+    run_id: str = ""
+    status: str = "running"
+    documents: int = 0
+    articles_new: int = 0
+    articles_seen: int = 0
+    skipped: int = 0
+    mentions_new: int = 0
+    events: int = 0
+    copies: int = 0
+    skips: list[Skip] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": self.documents,
+            "articles_new": self.articles_new,
+            "articles_seen": self.articles_seen,
+            "skipped": self.skipped,
+            "mentions_new": self.mentions_new,
+            "events": self.events,
+        }
+
+
+Progress = Callable[[str, int], None]
+
+
+def sample_inputs() -> tuple[list[str], str | None]:
+    """The bundled sample corpus and its manifest."""
+    manifest = SAMPLE_DIR / "manifest.csv"
+    # The article folders only: the corpus's README and expected events are not articles.
+    folders = [str(SAMPLE_DIR / name) for name in ("html", "txt", "jsonl")]
+    return folders, str(manifest) if manifest.exists() else None
+
+
+def _batches(items: Iterator[RawDocument | Skip], size: int) -> Iterator[list[RawDocument | Skip]]:
+    batch: list[RawDocument | Skip] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _process_batch(
+    batch: list[RawDocument | Skip], store: Store, pack: Pack, settings: Settings, report: BuildReport
+) -> tuple[list[tuple[Article, bytes]], list[EventMention], list[Skip]]:
+    skips: list[Skip] = []
+    articles: dict[str, Article] = {}
+    for item in batch:
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        report.documents += 1
+        result = extract_article(item, settings=settings.extract)
+        if isinstance(result, Skip):
+            skips.append(result)
+        elif result.id in articles:
+            report.articles_seen += 1
+        else:
+            articles[result.id] = result
+    known = store.known_article_ids(articles)
+    report.articles_seen += len(known)
+    new = [a for a in articles.values() if a.id not in known]
+    mentions: list[EventMention] = []
+    english = [a for a in new if (a.language or "en") in SUPPORTED_LANGUAGES]
+    for a in new:
+        if a not in english:
+            skips.append(
+                Skip(
+                    stage="annotate",
+                    source=a.source,
+                    reason=f"language {a.language!r} is not supported; kept without events",
+                )
+            )
+    for annotated in annotate_articles(english, pack=pack, settings=settings.annotate):
+        mentions.extend(extract_events(annotated, pack=pack))
+    prints = [(a, fingerprint_text(a.id, a.text, a.published, settings=settings.dedupe).signature) for a in new]
+    return prints, mentions, skips
+
+
+def build_ledger(
+    paths: Sequence[str],
+    *,
+    db: str | Path,
+    manifest: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Read every input, store new articles and their mentions batch by batch, then re-derive copies and events.
+
+    Each batch commits on its own, so an interrupted build keeps what it finished and the next build resumes:
+    articles already in the ledger are recognised by their content id and not processed again.
+    """
+    settings = settings or Settings()
+    pack = load_pack(settings.events.pack)
+    report = BuildReport()
+    with Store(db) as store:
+        report.run_id = store.start_run(
+            inputs=list(paths),
+            extractor=EXTRACTOR,
+            pack_version=pack.version,
+            settings=json.dumps(asdict(settings), default=str),
+        )
+        try:
+            documents = read_documents(paths, manifest=manifest, settings=settings.read)
+            for batch in _batches(documents, settings.store.batch_articles):
+                prints, mentions, skips = _process_batch(batch, store, pack, settings, report)
+                store.write_batch(run_id=report.run_id, articles=prints, mentions=mentions, skips=skips)
+                report.articles_new += len(prints)
+                report.mentions_new += len(mentions)
+                report.skipped += len(skips)
+                report.skips.extend(skips)
+                if progress:
+                    progress("read", len(batch))
+            refresh_events(store, settings=settings, pack=pack, report=report)
+        except BaseException:
+            report.status = "interrupted"
+            store.finish_run(report.run_id, status=report.status, counts=report.counts())
+            raise
+        report.status = "done"
+        store.finish_run(report.run_id, status=report.status, counts=report.counts())
+    if report.articles_new + report.articles_seen == 0:
+        raise InputError(
+            f"nothing could be read from {', '.join(paths)}: {report.skipped} input(s) skipped; "
+            "see 'newsledger skips' for the reasons"
+        )
+    return report
+
+
+def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: BuildReport) -> None:
+    """Re-derive copy groups and events from everything stored, so the result never depends on input order."""
+    prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
+    originals = find_copy_groups(prints, settings=settings.dedupe)
+    store.set_copies(originals)
+    report.copies = sum(1 for k, v in originals.items() if k != v)
+    infos = {
+        row["id"]: ArticleInfo(
+            id=row["id"],
+            outlet=row["outlet"],
+            published=row["published"],
+            original=originals.get(row["id"], row["id"]),
+        )
+        for row in store.article_infos()
+    }
+    events = merge_mentions(list(store.iter_mentions()), infos, settings=settings.merge, pack_version=pack.version)
+    store.replace_events(events, run_id=report.run_id)
+    report.events = len(events)

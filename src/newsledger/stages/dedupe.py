@@ -1,0 +1,80 @@
+"""Find near-copies of articles (syndicated, re-headlined, trimmed) with MinHash LSH over word shingles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from newsledger.settings import DedupeSettings
+
+_WORD = re.compile(r"\w+")
+_SEED = 1  # fixed, so signatures stored by one build compare with the next build's
+# Named explicitly: stored signatures must be read back with the scheme that made them.
+_SCHEME = "affine32"
+_DTYPE = "<u4"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fingerprint:
+    article_id: str
+    published: date | None
+    signature: bytes  # MinHash hash values, uint32, little-endian
+
+
+def fingerprint_text(article_id: str, text: str, published: date | None, *, settings: DedupeSettings) -> Fingerprint:
+    words = _WORD.findall(text.casefold())
+    n = settings.shingle_words
+    shingles = {" ".join(words[i : i + n]).encode() for i in range(max(1, len(words) - n + 1))}
+    mh = MinHash(num_perm=settings.num_perm, seed=_SEED, scheme=_SCHEME)
+    mh.update_batch(list(shingles))
+    return Fingerprint(article_id=article_id, published=published, signature=mh.hashvalues.astype(_DTYPE).tobytes())
+
+
+def _minhash(fp: Fingerprint, num_perm: int) -> MinHash:
+    values = np.frombuffer(fp.signature, dtype=_DTYPE).astype(np.uint32)
+    return MinHash(num_perm=num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME)
+
+
+def find_copy_groups(prints: Sequence[Fingerprint], *, settings: DedupeSettings) -> dict[str, str]:
+    """Map each article that belongs to a group of copies to the group's original (the earliest published).
+
+    Candidates come from LSH buckets, so the cost grows near-linearly; each candidate pair is confirmed by
+    its estimated Jaccard similarity before two articles are joined.
+    """
+    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+    hashes: dict[str, MinHash] = {}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for fp in sorted(prints, key=lambda p: p.article_id):
+        if fp.article_id in hashes:
+            continue
+        mh = _minhash(fp, settings.num_perm)
+        hashes[fp.article_id] = mh
+        parent[fp.article_id] = fp.article_id
+        for other in lsh.query(mh):
+            if mh.jaccard(hashes[other]) >= settings.threshold:
+                parent[find(fp.article_id)] = find(other)
+        lsh.insert(fp.article_id, mh)
+
+    by_id = {fp.article_id: fp for fp in prints}
+    groups: dict[str, list[str]] = {}
+    for article_id in parent:
+        groups.setdefault(find(article_id), []).append(article_id)
+    originals: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = min(members, key=lambda a: (by_id[a].published or date.max, a))
+        originals.update({m: first for m in members})
+    return originals

@@ -1,0 +1,614 @@
+"""Extract event mentions from annotated articles with the pack's trigger rules and the dependency parse."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsledger.model import (
+    ActorRef,
+    EquipmentRef,
+    EventDate,
+    EventMention,
+    MentionSpans,
+    Place,
+    Precision,
+    Span,
+    Status,
+    TimeExpression,
+    TimexType,
+    content_id,
+)
+from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
+from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
+from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
+
+EXTRACTOR = "rules.v1"
+ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
+TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between")
+# Relations along which a cue on the head governs the dependent event; clause boundaries stop the climb.
+CLIMB_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pcomp",
+        "pobj",
+        "prep",
+        "acl",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "acomp",
+        "conj",
+    }
+)
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+_TEENS = "seventeen eighteen nineteen twenty"
+NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
+NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS |= {"dozen": 12}
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+PRONOUNS = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "him": "PERSON",
+    "her": "PERSON",
+    "his": "PERSON",
+    "it": "ORG",
+    "its": "ORG",
+    "they": "ORG",
+    "their": "ORG",
+    "them": "ORG",
+    "we": "ORG",
+    "our": "ORG",
+    "us": "ORG",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    """An argument found in the parse: the evidence span and the text to resolve."""
+
+    span: Span
+    text: str
+    label: str | None
+
+
+@functools.lru_cache(maxsize=8)
+def _trigger_index(pack: Pack) -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    index: dict[tuple[str, str], list[TriggerRule]] = defaultdict(list)
+    for rule in pack.triggers:
+        index[(rule.lemma[0], rule.pos)].append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+        return "VERB"
+    if token.pos_ == "NOUN":
+        return "NOUN"
+    return None
+
+
+class _Sentence:
+    """Per-sentence helpers over one spaCy sentence whose offsets are shifted into the article text."""
+
+    def __init__(self, sent: SpacySpan, offset: int, ents: dict[int, SpacySpan]) -> None:
+        self.sent = sent
+        self.offset = offset
+        self.ents = ents
+
+    def span_of(self, start_char: int, end_char: int) -> Span:
+        return Span(start=self.offset + start_char, end=self.offset + end_char)
+
+    def entity(self, token: Token) -> SpacySpan | None:
+        return self.ents.get(token.i)
+
+    def equipment_in(self, tokens: Iterable[Token]) -> list[SpacySpan]:
+        found: dict[int, SpacySpan] = {}
+        for tok in tokens:
+            ent = self.ents.get(tok.i)
+            if ent is not None and ent.label_ == EQUIPMENT_LABEL:
+                found[ent.start] = ent
+        return [found[k] for k in sorted(found)]
+
+
+def _phrase_matches(token: Token, rule: TriggerRule) -> bool:
+    """A phrase trigger ("shoot down", "hold talks") matches following tokens or the token's children."""
+    rest = rule.lemma[1:]
+    if not rest:
+        return True
+    doc = token.doc
+    following = [_lemma(t) for t in doc[token.i + 1 : token.i + 1 + len(rest)]]
+    if following == list(rest):
+        return True
+    children = {_lemma(c) for c in token.children}
+    return all(word in children for word in rest)
+
+
+def _object_tokens(token: Token, pos: str) -> list[Token]:
+    if pos == "VERB":
+        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    else:
+        objs = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+        objs += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return objs + [c for o in list(objs) for c in o.conjuncts]
+
+
+def _match_rule(token: Token, rules: tuple[TriggerRule, ...], sent: _Sentence) -> TriggerRule | None:
+    for rule in rules:
+        if not _phrase_matches(token, rule):
+            continue
+        if rule.objects is None:
+            return rule
+        for obj in _object_tokens(token, rule.pos):
+            if _lemma(obj) in rule.objects:
+                return rule
+            ent = sent.entity(obj)
+            if EQUIPMENT_OBJECT in rule.objects and ent is not None and ent.label_ == EQUIPMENT_LABEL:
+                return rule
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    """The active subject of a verb, inherited through control verbs and coordination."""
+    seen = 0
+    while seen < 6:
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+        if token.dep_ in {"xcomp", "conj", "acl"} and token.head.i != token.i:
+            token = token.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _passive_agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> Iterator[Token]:
+    """Objects of the given prepositions on the token, then on its direct object.
+
+    The parser often attaches "from Iran" or "with Afghanistan" to the object ("bought helicopters from Iran").
+    """
+    wanted = tuple(preps)
+    holders = [token] + [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    children = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted]
+    children.sort(key=lambda c: wanted.index(c.lower_))
+    for prep in children:
+        for grand in prep.children:
+            if grand.dep_ == "pobj":
+                yield grand
+
+
+class _Extractor:
+    def __init__(self, annotated: AnnotatedArticle, pack: Pack) -> None:
+        self.annotated = annotated
+        self.article = annotated.article
+        self.pack = pack
+        self.resolver: Resolver = build_resolver(pack)
+        self.index = _trigger_index(pack)
+
+    # --- arguments -------------------------------------------------------------------------
+    def _actor_arg(self, token: Token | None, sent: _Sentence, doc: Doc) -> _Arg | None:
+        if token is None:
+            return None
+        ent = sent.entity(token)
+        if ent is not None and ent.label_ in ACTOR_LABELS:
+            return _Arg(sent.span_of(ent.start_char, ent.end_char), ent.text, ent.label_)
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            return self._antecedent(token, sent, doc)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            # "Russian officials", "the Afghan defence ministry": an actor named inside the noun phrase.
+            mods = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and sent.entity(c)]
+            for mod in mods:
+                ent = sent.entity(mod)
+                if ent is not None and ent.label_ in ACTOR_LABELS:
+                    start = min(ent.start_char, token.idx)
+                    end = max(ent.end_char, token.idx + len(token.text))
+                    return _Arg(sent.span_of(start, end), doc.text[start:end], ent.label_)
+        if token.dep_ == "conj" or token.conjuncts:
+            return None
+        return None
+
+    def _antecedent(self, pronoun: Token, sent: _Sentence, doc: Doc) -> _Arg | None:
+        """The nearest earlier actor in the paragraph whose kind fits the pronoun; evidence is the pronoun."""
+        want = PRONOUNS[pronoun.lower_]
+        for ent in reversed([e for e in doc.ents if e.end <= pronoun.i]):
+            fits = ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
+            if fits:
+                span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
+                return _Arg(span, ent.text, ent.label_)
+        return None
+
+    def _roles(self, token: Token, rule: TriggerRule, sent: _Sentence, doc: Doc) -> tuple[_Arg | None, _Arg | None]:
+        if rule.pos == "NOUN":
+            return self._noun_roles(token, sent, doc)
+        subject = _subject(token)
+        agent = _passive_agent(token)
+        first = agent if agent is not None else subject
+        source = self._actor_arg(first, sent, doc)
+        if rule.roles == "recipient_subject":
+            giver = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, ("from",))), None)
+            return giver, source
+        if rule.roles == "with_partner":
+            partner = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, ("with",))), None)
+            if partner is None:
+                partner = next((self._actor_arg(c, sent, doc) for c in token.children if c.dep_ == "dobj"), None)
+            if partner is None:
+                partner = self._conj_partner(first, sent, doc)
+            return source, partner
+        candidates = [c for c in token.children if c.dep_ in {"dative", "dobj"}]
+        candidates += list(_prep_objects(token, TARGET_PREPS))
+        target = next((a for a in (self._actor_arg(c, sent, doc) for c in candidates) if a is not None), None)
+        if target is None:
+            target = self._conj_partner(first, sent, doc)
+        return source, target
+
+    def _conj_partner(self, first: Token | None, sent: _Sentence, doc: Doc) -> _Arg | None:
+        """'Russia and Afghanistan signed ...': the second party of a reciprocal event."""
+        if first is None:
+            return None
+        for conj in first.conjuncts:
+            arg = self._actor_arg(conj, sent, doc)
+            if arg is not None:
+                return arg
+        return None
+
+    def _noun_roles(self, token: Token, sent: _Sentence, doc: Doc) -> tuple[_Arg | None, _Arg | None]:
+        source = None
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "amod"}:
+                source = self._actor_arg(child, sent, doc)
+                if source is not None:
+                    break
+        if source is None:
+            source = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, ("by",))), None)
+        if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
+            # "Russia completed the delivery of ...": the governing verb's subject.
+            head = token.head.head if token.dep_ == "pobj" else token.head
+            if head.pos_ in {"VERB", "AUX"}:
+                source = self._actor_arg(_subject(head), sent, doc)
+        target = next(
+            (a for a in (self._actor_arg(t, sent, doc) for t in _prep_objects(token, TARGET_PREPS)) if a),
+            None,
+        )
+        return source, target
+
+    def _equipment_tokens(self, token: Token, rule: TriggerRule) -> list[Token]:
+        """Tokens in the trigger's own clause, outside its subject and nested clauses."""
+        skip = {"nsubj", "csubj", "ccomp", "advcl", "relcl", "parataxis", "conj", "agent", "mark"}
+        out: list[Token] = []
+        stack = [c for c in token.children if c.dep_ not in skip]
+        if rule.pos == "NOUN":
+            stack = [c for c in token.children if c.dep_ not in {"relcl", "poss"}] + [token]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            if tok.i != token.i:
+                stack.extend(c for c in tok.children if c.dep_ not in {"relcl", "ccomp", "advcl"})
+        return out
+
+    def _quantity(self, ent: SpacySpan, sent: _Sentence) -> tuple[int, Span] | None:
+        root = ent.root
+        numbers = [c for c in root.children if c.dep_ == "nummod"]
+        if not numbers and ent.start > 0 and ent.doc[ent.start - 1].like_num:
+            numbers = [ent.doc[ent.start - 1]]
+        for num in numbers:
+            tokens = [num] + [c for c in num.children if c.dep_ in {"compound", "quantmod"} and c.like_num]
+            tokens.sort(key=lambda t: t.i)
+            value = _parse_number(" ".join(t.lower_ for t in tokens))
+            if value:
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return value, sent.span_of(start, end)
+        return None
+
+    def _date(
+        self, token: Token, sent: _Sentence, doc: Doc, triggers: set[int]
+    ) -> tuple[EventDate | None, Span | None]:
+        best: tuple[int, TimeExpression] | None = None
+        lo = sent.offset + sent.sent.start_char
+        hi = sent.offset + sent.sent.end_char
+        for timex in self.annotated.timexes:
+            if (
+                timex.range_start is None
+                or timex.range_end is None
+                or timex.type not in {TimexType.DATE, TimexType.TIME}
+            ):
+                continue
+            if timex.span.start < lo or timex.span.end > hi:
+                continue
+            root = _root_of(doc, timex.span.start - sent.offset, timex.span.end - sent.offset)
+            if root is None:
+                continue
+            distance = _tree_distance(root, token, triggers)
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, timex)
+        if best is not None:
+            timex = best[1]
+            assert timex.range_start is not None and timex.range_end is not None
+            precision = timex.precision or Precision.DAY
+            return EventDate(
+                start=timex.range_start, end=timex.range_end, precision=precision, text=timex.text
+            ), timex.span
+        return self._reported_date(), None
+
+    def _reported_date(self) -> EventDate | None:
+        # No time expression: the publication day, marked as such; no date at all when that is unknown.
+        day = self.article.published
+        return EventDate(start=day, end=day, precision=Precision.REPORTED, text=None) if day else None
+
+    def _location(self, token: Token, sent: _Sentence, taken: list[Span]) -> tuple[Place, Span] | None:
+        holders = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
+        for holder in holders:
+            for obj in _prep_objects(holder, sorted(PLACE_PREPS - {"from"})):
+                ent = sent.entity(obj)
+                if ent is None or ent.label_ not in PLACE_LABELS:
+                    continue
+                span = sent.span_of(ent.start_char, ent.end_char)
+                if any(span.start < t.end and t.start < span.end for t in taken):
+                    continue
+                ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
+                return Place(name=ent.text, country=ref.country), span
+        return None
+
+    # --- status ------------------------------------------------------------------------------
+    def _status(self, token: Token, source: ActorRef | None) -> Status:
+        pack = self.pack
+        current = token
+        for _ in range(8):
+            found = self._child_cues(current, pack)
+            if found is not None:
+                return found
+            if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+                return Status.ASSERTED
+            # a nested event's cue must not leak from a coordinated clause with its own subject
+            if current.dep_ == "conj" and _has_own_subject(current):
+                return Status.ASSERTED
+            head = current.head
+            lemma = _lemma(head)
+            if current.dep_ in {"nsubj"} and head.pos_ in {"VERB"} and lemma not in pack.cue(Status.DENIED, "verbs"):
+                current = head
+                continue
+            for status in (Status.DENIED, Status.NEGATED, Status.INTENDED, Status.POSSIBLE, Status.ALLEGED):
+                if (
+                    lemma in pack.cue(status, "verbs")
+                    or (head.pos_ == "NOUN" and lemma in pack.cue(status, "nouns"))
+                    or (head.pos_ == "ADJ" and lemma in pack.cue(status, "adjectives"))
+                ):
+                    if status is not Status.DENIED and _has_negation(head, pack):
+                        return Status.NEGATED
+                    return status
+            if lemma in pack.cue(Status.ALLEGED, "reporting") and head.pos_ == "VERB":
+                reporter = _subject(head)
+                if reporter is None or source is None:
+                    return Status.ALLEGED
+                rep = resolve_actor(reporter.text, resolver=self.resolver, on=None)
+                same = (rep.id is not None and rep.id == source.id) or (
+                    rep.country is not None and rep.country == source.country
+                )
+                return Status.ASSERTED if same or reporter.lower_ in PRONOUNS else Status.ALLEGED
+            current = head
+        return Status.ASSERTED
+
+    def _child_cues(self, token: Token, pack: Pack) -> Status | None:
+        for child in token.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in pack.cue(Status.NEGATED, "words")):
+                return Status.NEGATED
+            if child.dep_ in {"aux", "auxpass"}:
+                for status in (Status.HYPOTHETICAL, Status.POSSIBLE, Status.INTENDED):
+                    if low in pack.cue(status, "aux"):
+                        return status
+            if child.dep_ == "mark" and low in pack.cue(Status.HYPOTHETICAL, "marks"):
+                return Status.HYPOTHETICAL
+            if child.dep_ == "advmod" and low in pack.cue(Status.ALLEGED, "adverbs"):
+                return Status.ALLEGED
+            if child.dep_ == "prep" and low == "according":
+                return Status.ALLEGED
+            if child.dep_ in {"dobj", "nsubjpass"} and any(
+                g.dep_ == "det" and g.lower_ == "no" for g in child.children
+            ):
+                return Status.NEGATED
+        return None
+
+    # --- mentions ----------------------------------------------------------------------------
+    def mentions(self) -> Iterator[EventMention]:
+        for para in self.annotated.paragraphs:
+            doc = para.doc
+            ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+            for sent_span in doc.sents:
+                sent = _Sentence(sent_span, para.offset, ents)
+                yield from self._sentence_mentions(sent, doc)
+
+    def _sentence_mentions(self, sent: _Sentence, doc: Doc) -> Iterator[EventMention]:
+        found: list[tuple[Token, TriggerRule]] = []
+        for token in sent.sent:
+            pos = _pos(token)
+            if (
+                pos is None
+                or (ent := sent.entity(token)) is not None
+                and ent.label_ != EQUIPMENT_LABEL
+                and pos == "NOUN"
+            ):
+                continue
+            rules = self.index.get((_lemma(token), pos))
+            if rules:
+                rule = _match_rule(token, rules, sent)
+                if rule is not None:
+                    found.append((token, rule))
+        trigger_ids = {t.i for t, _ in found}
+        types_by_token = {t.i: r.type for t, r in found}
+        for token, rule in found:
+            # "signed an agreement": the noun repeats the verb's event.
+            if rule.pos == "NOUN" and types_by_token.get(token.head.i) == rule.type and token.head.i != token.i:
+                continue
+            mention = self._mention(token, rule, sent, doc, trigger_ids)
+            if mention is not None:
+                yield mention
+
+    def _mention(
+        self, token: Token, rule: TriggerRule, sent: _Sentence, doc: Doc, triggers: set[int]
+    ) -> EventMention | None:
+        source_arg, target_arg = self._roles(token, rule, sent, doc)
+        taken = [a.span for a in (source_arg, target_arg) if a is not None]
+        equipment_ents = [
+            e
+            for e in sent.equipment_in(self._equipment_tokens(token, rule))
+            if not any(
+                sent.span_of(e.start_char, e.end_char).start < t.end
+                and t.start < sent.span_of(e.start_char, e.end_char).end
+                for t in taken
+            )
+        ]
+        if source_arg is None and target_arg is None and not equipment_ents:
+            return None
+        event_date, date_span = self._date(token, sent, doc, triggers)
+        on = event_date.start if event_date else self.article.published
+        source = self._resolve(source_arg, on)
+        target = self._resolve(target_arg, on)
+        if source is not None and target is not None and source.id is not None and source.id == target.id:
+            target, target_arg = None, None
+        equipment = tuple(resolve_equipment(e.text, resolver=self.resolver) for e in equipment_ents)
+        quantity = next((q for q in (self._quantity(e, sent) for e in equipment_ents) if q), None)
+        location = self._location(token, sent, taken)
+        mode = rule.military_mode if equipment and rule.military_mode else rule.mode
+        trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
+        sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
+        return EventMention(
+            id=content_id(self.article.id, str(trigger_span.start), str(trigger_span.end), rule.type.value),
+            article_id=self.article.id,
+            type=rule.type,
+            mode=mode,
+            status=self._status(token, source),
+            source=source,
+            target=target,
+            equipment=_unique_equipment(equipment),
+            quantity=quantity[0] if quantity else None,
+            date=event_date,
+            location=location[0] if location else None,
+            sentence=sentence,
+            spans=MentionSpans(
+                trigger=trigger_span,
+                source=source_arg.span if source_arg else None,
+                target=target_arg.span if target_arg else None,
+                equipment=tuple(sent.span_of(e.start_char, e.end_char) for e in equipment_ents),
+                quantity=quantity[1] if quantity else None,
+                date=date_span,
+                location=location[1] if location else None,
+            ),
+            extractor=EXTRACTOR,
+        )
+
+    def _resolve(self, arg: _Arg | None, on: date | None) -> ActorRef | None:
+        if arg is None:
+            return None
+        return resolve_actor(arg.text, resolver=self.resolver, on=on, kind_hint=arg.label)
+
+
+def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.id or item.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
+
+
+def _has_negation(token: Token, pack: Pack) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in pack.cue(Status.NEGATED, "words") and c.dep_ == "advmod" for c in token.children
+    )
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _root_of(doc: Doc, start: int, end: int) -> Token | None:
+    tokens = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    for tok in tokens:
+        if not (start <= tok.head.idx < end) or tok.head.i == tok.i:
+            return tok
+    return tokens[0] if tokens else None
+
+
+def _tree_distance(node: Token, trigger: Token, triggers: set[int]) -> int | None:
+    """Path length from a time expression to the trigger, or None when another event's trigger is closer."""
+    up: dict[int, int] = {}
+    cur, steps = node, 0
+    while True:
+        up[cur.i] = steps
+        if cur.head.i == cur.i:
+            break
+        cur, steps = cur.head, steps + 1
+    cur, steps = trigger, 0
+    while cur.i not in up:
+        if cur.head.i == cur.i:
+            return None
+        cur, steps = cur.head, steps + 1
+    # The first trigger met on the way up from the time expression is the event it belongs to.
+    walk = node
+    while walk.i != cur.i:
+        if walk.i in triggers and walk.i != trigger.i:
+            return None
+        walk = walk.head
+    if cur.i != trigger.i and cur.i in triggers and steps > 0:
+        return None
+    return up[cur.i] + steps
+
+
+_NUM_CLEAN = re.compile(r"[,\s]")
+
+
+def _parse_number(text: str) -> int | None:
+    clean = _NUM_CLEAN.sub("", text)
+    if clean.isdigit():
+        value = int(clean)
+        return value if 0 < value < 10_000_000 else None
+    total, current = 0, 0
+    for word in text.replace("-", " ").split():
+        if word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        elif word in SCALE_WORDS:
+            current = max(current, 1) * SCALE_WORDS[word]
+            total, current = total + current, 0
+        elif word in {"a", "an", "and"}:
+            continue
+        elif _NUM_CLEAN.sub("", word).isdigit():
+            current += int(_NUM_CLEAN.sub("", word))
+        else:
+            return None
+    value = total + current
+    return value if value > 0 else None
+
+
+def extract_events(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[EventMention, ...]:
+    """Every event mention in one article, each with its evidence spans into the article text."""
+    return tuple(_Extractor(annotated, pack).mentions())

@@ -1,0 +1,227 @@
+"""Merge mentions of one real-world event across articles into events, counting independent sources."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TypeVar
+
+from newsledger.model import (
+    ActorRef,
+    Conflict,
+    Event,
+    EventDate,
+    EventMention,
+    Precision,
+    Sources,
+    Status,
+    content_id,
+)
+from newsledger.settings import MergeSettings
+from newsledger.stages.resolve import normalize_name
+
+T = TypeVar("T")
+
+# A denial or a negation is a different claim from the thing denied; it never merges into it.
+_STATUS_GROUP = {Status.DENIED: "denied", Status.NEGATED: "negated"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleInfo:
+    id: str
+    outlet: str | None
+    published: date | None
+    original: str  # the first article of its copy group, or itself
+
+
+def _actor_key(actor: ActorRef | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.id or (f"country:{actor.country}" if actor.country else f"text:{normalize_name(actor.text)}")
+
+
+def _equipment_keys(m: EventMention) -> frozenset[str]:
+    return frozenset(e.id or normalize_name(e.name) for e in m.equipment)
+
+
+def _window(m: EventMention, info: ArticleInfo, settings: MergeSettings) -> tuple[date, date] | None:
+    """The dates the event may fall in; an undated report covers the window before publication."""
+    if m.date is None:
+        return None
+    if m.date.precision is Precision.REPORTED:
+        return m.date.start - timedelta(days=settings.window_days), m.date.end
+    return m.date.start, m.date.end
+
+
+class _Cluster:
+    __slots__ = ("members", "start", "end")
+
+    def __init__(self) -> None:
+        self.members: list[EventMention] = []
+        self.start = date.max
+        self.end = date.min
+
+
+def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleInfo], settings: MergeSettings) -> bool:
+    window = _window(m, infos[m.article_id], settings)
+    target = _actor_key(m.target)
+    equipment = _equipment_keys(m)
+    for other in cluster.members:
+        other_target = _actor_key(other.target)
+        if target and other_target and target != other_target:
+            return False
+        other_equipment = _equipment_keys(other)
+        shares_equipment = bool(equipment & other_equipment)
+        if equipment and other_equipment and not shares_equipment:
+            return False
+        other_window = _window(other, infos[other.article_id], settings)
+        if window and other_window:
+            gap = max(window[0], other_window[0]) - min(window[1], other_window[1])
+            # Ranges that overlap agree; close dates with the same equipment are one event whose date is disputed.
+            if gap > timedelta(0) and not (shares_equipment and gap <= timedelta(days=settings.date_slack_days)):
+                return False
+    return True
+
+
+def _sort_key(m: EventMention, infos: Mapping[str, ArticleInfo]) -> tuple[date, date, str]:
+    info = infos[m.article_id]
+    return (m.date.start if m.date else date.max, info.published or date.max, m.id)
+
+
+def cluster_mentions(
+    mentions: Sequence[EventMention], infos: Mapping[str, ArticleInfo], *, settings: MergeSettings
+) -> list[list[EventMention]]:
+    """Group mentions into events: blocked by type, status group and source, then checked pairwise.
+
+    A mention joins a cluster only when it agrees with every member, so two different events are never chained
+    together through a third. The input is sorted first, which makes the result independent of input order.
+    """
+    blocks: dict[tuple[str, ...], list[EventMention]] = defaultdict(list)
+    for m in {m.id: m for m in mentions}.values():
+        source = _actor_key(m.source)
+        key: tuple[str, ...] = (
+            m.type.value,
+            _STATUS_GROUP.get(m.status, "claim"),
+            source or f"?{_actor_key(m.target)}",
+        )
+        blocks[key].append(m)
+    clusters: list[list[EventMention]] = []
+    reach = timedelta(days=settings.window_days)
+    for key in sorted(blocks):
+        open_clusters: list[_Cluster] = []
+        for m in sorted(blocks[key], key=lambda x: _sort_key(x, infos)):
+            window = _window(m, infos[m.article_id], settings)
+            chosen = None
+            for cluster in reversed(open_clusters):
+                if window and cluster.end < window[0] - reach:
+                    break
+                if _compatible(m, cluster, infos, settings):
+                    chosen = cluster
+                    break
+            if chosen is None:
+                chosen = _Cluster()
+                open_clusters.append(chosen)
+            chosen.members.append(m)
+            if window:
+                chosen.start, chosen.end = min(chosen.start, window[0]), max(chosen.end, window[1])
+            # Keep clusters ordered by their latest date so the backwards scan can stop early.
+            open_clusters.sort(key=lambda c: (c.end, c.members[0].id))
+        clusters.extend(c.members for c in open_clusters)
+    return clusters
+
+
+def _majority(values: Iterable[tuple[T, str]]) -> T | None:
+    """The most common value; ties go to the value of the earliest mention (values come in mention order)."""
+    items = list(values)
+    if not items:
+        return None
+    counts = Counter(v for v, _ in items)
+    best = max(counts.values())
+    return next(v for v, _ in items if counts[v] == best)
+
+
+def _conflict(name: str, values: Iterable[tuple[str | None, str]]) -> Conflict | None:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for value, mention_id in values:
+        if value is not None:
+            by_value[value].append(mention_id)
+    if len(by_value) < 2:
+        return None
+    return Conflict(field=name, values=tuple((v, tuple(ids)) for v, ids in sorted(by_value.items())))
+
+
+def _date_conflict(members: Sequence[EventMention]) -> Conflict | None:
+    dated = [(m.date, m.id) for m in members if m.date and m.date.precision is not Precision.REPORTED]
+    for i, (a, _) in enumerate(dated):
+        for b, _ in dated[i + 1 :]:
+            if not a.overlaps(b):
+                return _conflict("date", ((f"{d.start}..{d.end}", mid) for d, mid in dated))
+    return None
+
+
+def _event_date(members: Sequence[EventMention]) -> EventDate | None:
+    dated = [m.date for m in members if m.date is not None]
+    precise = [d for d in dated if d.precision is not Precision.REPORTED]
+    pool = precise or dated
+    if not pool:
+        return None
+    # The narrowest range that the reports give is the most informative one.
+    return min(pool, key=lambda d: ((d.end - d.start).days, d.start))
+
+
+def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo], *, pack_version: str) -> Event:
+    members = sorted(members, key=lambda m: (infos[m.article_id].published or date.max, m.id))
+    first = members[0]
+    articles = {m.article_id for m in members}
+    outlets = {infos[a].outlet or f"article:{a}" for a in articles}
+    independent = {infos[infos[a].original].outlet or f"article:{infos[a].original}" for a in articles if a in infos}
+    published = [p for p in (infos[a].published for a in articles) if p is not None]
+    conflicts = [
+        _conflict("quantity", ((str(m.quantity) if m.quantity else None, m.id) for m in members)),
+        _date_conflict(members),
+        _conflict("status", ((m.status.value, m.id) for m in members)),
+        _conflict(
+            "equipment",
+            ((", ".join(sorted(e.name for e in m.equipment)) or None, m.id) for m in members),
+        ),
+        _conflict("location", ((m.location.name if m.location else None, m.id) for m in members)),
+    ]
+    status = _majority((m.status, m.id) for m in members) or first.status
+    return Event(
+        id=content_id("event", first.id),
+        type=first.type,
+        mode=_majority((m.mode, m.id) for m in members if m.mode),
+        status=status,
+        source=next((m.source for m in members if m.source and m.source.id), first.source),
+        target=next((m.target for m in members if m.target and m.target.id), _first(m.target for m in members)),
+        equipment=max((m.equipment for m in members), key=len),
+        quantity=_majority((m.quantity, m.id) for m in members if m.quantity),
+        date=_event_date(members),
+        location=_first(m.location for m in members),
+        mention_ids=tuple(m.id for m in members),
+        sources=Sources(articles=len(articles), outlets=len(outlets), independent=len(independent)),
+        conflicts=tuple(c for c in conflicts if c is not None),
+        extractor=first.extractor,
+        pack_version=pack_version,
+        first_reported=min(published) if published else None,
+        last_reported=max(published) if published else None,
+    )
+
+
+def _first(values: Iterable[T | None]) -> T | None:
+    return next((v for v in values if v is not None), None)
+
+
+def merge_mentions(
+    mentions: Sequence[EventMention],
+    infos: Mapping[str, ArticleInfo],
+    *,
+    settings: MergeSettings,
+    pack_version: str,
+) -> list[Event]:
+    """Events from all mentions; the same mentions give the same events whatever their order."""
+    clusters = cluster_mentions(mentions, infos, settings=settings)
+    events = [build_event(c, infos, pack_version=pack_version) for c in clusters]
+    return sorted(events, key=lambda e: e.id)

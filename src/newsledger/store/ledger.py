@@ -1,0 +1,328 @@
+"""The ledger database: one DuckDB file, ordered migrations, batched Arrow writes, and the queries."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsledger.errors import StoreError
+from newsledger.model import Article, Event, EventMention, Skip
+from newsledger.store.records import article_row, event_row, mention_from_row, mention_row
+
+V = "VARCHAR"
+TABLES: dict[str, dict[str, str]] = {
+    "runs": {
+        "id": V, "started_at": "TIMESTAMP", "finished_at": "TIMESTAMP", "status": V, "inputs": V,
+        "documents": "INTEGER", "articles_new": "INTEGER", "articles_seen": "INTEGER", "skipped": "INTEGER",
+        "mentions_new": "INTEGER", "events": "INTEGER", "extractor": V, "pack_version": V, "settings": V,
+    },
+    "articles": {
+        "id": V, "source": V, "path": V, "url": V, "outlet": V, "published": "DATE", "title": V, "language": V,
+        "text": V, "paragraphs": V, "fingerprint": "BLOB", "copy_of": V, "run_id": V,
+    },
+    "skips": {"source": V, "stage": V, "reason": V, "detail": V, "run_id": V},
+    "mentions": {
+        "id": V, "article_id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "equipment": V,
+        "quantity": "BIGINT", "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V,
+        "location": V, "sentence_start": "INTEGER", "sentence_end": "INTEGER", "spans": V, "extractor": V,
+    },
+    "events": {
+        "id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "source_name": V,
+        "source_country": V, "target_name": V, "target_country": V, "equipment": V, "quantity": "BIGINT",
+        "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V, "location": V,
+        "articles": "INTEGER", "outlets": "INTEGER", "independent": "INTEGER", "conflicts": V, "extractor": V,
+        "pack_version": V, "first_reported": "DATE", "last_reported": "DATE", "run_id": V,
+    },
+    "event_mentions": {"event_id": V, "mention_id": V},
+}  # fmt: skip
+KEYS = {
+    "runs": "id",
+    "articles": "id",
+    "skips": "source, stage",
+    "mentions": "id",
+    "events": "id",
+    "event_mentions": "mention_id",
+}
+ARROW_TYPES = {
+    V: pa.string(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DATE": pa.date32(),
+    "BLOB": pa.binary(),
+}
+
+
+def _create(table: str) -> str:
+    cols = ", ".join(f"{name} {kind}" for name, kind in TABLES[table].items())
+    return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({KEYS[table]}))"
+
+
+# Ordered migrations; each runs once and is recorded in the migrations table.
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (
+        1,
+        tuple(_create(t) for t in TABLES) + ("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    type: str | None = None
+    status: str | None = None
+    actor: str | None = None
+    since: date | None = None
+    until: date | None = None
+    min_sources: int | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """Owns the DuckDB connection. One process writes; readers open read-only."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no ledger here; build one first with 'newsledger build PATH'")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the ledger: {exc}") from exc
+        if not read_only:
+            self._migrate()
+        elif not self._has_table("articles"):
+            raise StoreError(f"{self.path}: not a newsledger ledger (no articles table)")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema --------------------------------------------------------------------------------
+    def _has_table(self, name: str) -> bool:
+        row = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+        return bool(row and row[0])
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+        done = {r[0] for r in self.con.execute("SELECT version FROM migrations").fetchall()}
+        for version, statements in MIGRATIONS:
+            if version in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            for sql in statements:
+                self.con.execute(sql)
+            self.con.execute("INSERT INTO migrations VALUES (?, ?)", [version, _now()])
+            self.con.execute("COMMIT")
+
+    # --- writes --------------------------------------------------------------------------------
+    def _insert(self, table: str, rows: Sequence[dict[str, Any]], *, replace: bool = True) -> None:
+        if not rows:
+            return
+        schema = pa.schema([(name, ARROW_TYPES[kind]) for name, kind in TABLES[table].items()])
+        batch = pa.Table.from_pylist(list(rows), schema=schema)
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        self.con.register("_batch", batch)
+        try:
+            self.con.execute(f"{verb} INTO {table} SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def start_run(self, *, inputs: Sequence[str], extractor: str, pack_version: str, settings: str) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        row = {
+            "id": run_id, "started_at": _now(), "finished_at": None, "status": "running",
+            "inputs": json.dumps(list(inputs)), "documents": 0, "articles_new": 0, "articles_seen": 0,
+            "skipped": 0, "mentions_new": 0, "events": 0, "extractor": extractor,
+            "pack_version": pack_version, "settings": settings,
+        }  # fmt: skip
+        self._insert("runs", [row])
+        return run_id
+
+    def finish_run(self, run_id: str, *, status: str, counts: dict[str, int]) -> None:
+        sets = ", ".join(f"{k} = ?" for k in counts)
+        self.con.execute(
+            f"UPDATE runs SET finished_at = ?, status = ?, {sets} WHERE id = ?",
+            [_now(), status, *counts.values(), run_id],
+        )
+
+    def write_batch(
+        self,
+        *,
+        run_id: str,
+        articles: Sequence[tuple[Article, bytes]],
+        mentions: Sequence[EventMention],
+        skips: Sequence[Skip],
+    ) -> None:
+        """Write one batch in one transaction, so an interrupted build leaves whole articles or none."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("articles", [article_row(a, fingerprint=f, run_id=run_id) for a, f in articles], replace=False)
+            self._insert("mentions", [mention_row(m) for m in mentions])
+            # A file that now reads fine is no longer a skip (unless this batch records a new reason).
+            sources = [a.source for a, _ in articles]
+            if sources:
+                self.con.execute("DELETE FROM skips WHERE source IN (SELECT unnest(?))", [sources])
+            skip_rows = [
+                {
+                    "source": s.source,
+                    "stage": s.stage,
+                    "reason": s.reason,
+                    "detail": s.detail,
+                    "run_id": run_id,
+                }
+                for s in skips
+            ]
+            self._insert("skips", skip_rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def set_copies(self, originals: dict[str, str]) -> None:
+        rows = [{"id": k, "copy_of": v} for k, v in originals.items() if k != v]
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("UPDATE articles SET copy_of = NULL")
+        if rows:
+            self.con.register("_copies", pa.Table.from_pylist(rows))
+            self.con.execute("UPDATE articles SET copy_of = c.copy_of FROM _copies c WHERE articles.id = c.id")
+            self.con.unregister("_copies")
+        self.con.execute("COMMIT")
+
+    def replace_events(self, events: Sequence[Event], *, run_id: str) -> None:
+        """Events are derived from all mentions; each build replaces them whole, in one transaction."""
+        links = [{"event_id": e.id, "mention_id": m} for e in events for m in e.mention_ids]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM event_mentions")
+            self.con.execute("DELETE FROM events")
+            self._insert("events", [event_row(e, run_id=run_id) for e in events])
+            self._insert("event_mentions", links)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # --- reads ---------------------------------------------------------------------------------
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()
+        return {r[0] for r in rows}
+
+    def fingerprints(self) -> list[tuple[str, date | None, bytes]]:
+        return [
+            (r[0], r[1], r[2]) for r in self.con.execute("SELECT id, published, fingerprint FROM articles").fetchall()
+        ]
+
+    def article_infos(self) -> list[dict[str, Any]]:
+        return self._dicts("SELECT id, outlet, published, copy_of FROM articles")
+
+    def iter_mentions(self) -> Iterator[EventMention]:
+        cur = self.con.execute(f"SELECT {', '.join(TABLES['mentions'])} FROM mentions ORDER BY id")
+        names = list(TABLES["mentions"])
+        while rows := cur.fetchmany(10_000):
+            for row in rows:
+                yield mention_from_row(dict(zip(names, row, strict=True)))
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "mentions", "events", "skips", "runs"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        row = self.con.execute("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL").fetchone()
+        out["copies"] = int(row[0]) if row else 0
+        return out
+
+    def count_by(self, column: str) -> list[tuple[str, int]]:
+        if column not in {"type", "status"}:
+            raise ValueError(column)
+        rows = self.con.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[dict[str, Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if flt.type:
+            where.append("type = ?")
+            params.append(flt.type.upper())
+        if flt.status:
+            where.append("status = ?")
+            params.append(flt.status.lower())
+        if flt.actor:
+            like = f"%{flt.actor.lower()}%"
+            code = flt.actor.upper()
+            where.append("(lower(source) LIKE ? OR lower(target) LIKE ? OR source_country = ? OR target_country = ?)")
+            params += [like, like, code, code]
+        if flt.since:
+            where.append("date_end >= ?")
+            params.append(flt.since)
+        if flt.until:
+            where.append("date_start <= ?")
+            params.append(flt.until)
+        if flt.min_sources:
+            where.append("independent >= ?")
+            params.append(flt.min_sources)
+        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY date_start NULLS LAST, id" + (f" LIMIT {int(limit)}" if limit else "")
+        return self._dicts(sql, params)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        rows = self._dicts("SELECT * FROM events WHERE id = ? OR id LIKE ? ORDER BY id", [event_id, f"{event_id}%"])
+        return rows[0] if len(rows) == 1 or (rows and rows[0]["id"] == event_id) else None
+
+    def event_mentions(self, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each event's mentions with the article fields the export contract needs."""
+        if not event_ids:
+            return {}
+        rows = self._dicts(
+            """
+            SELECT em.event_id, m.*, a.path, a.url, a.outlet, a.published, a.text AS article_text
+            FROM event_mentions em JOIN mentions m ON m.id = em.mention_id JOIN articles a ON a.id = m.article_id
+            WHERE em.event_id IN (SELECT unnest(?))
+            ORDER BY a.published NULLS LAST, m.id
+            """,
+            [list(event_ids)],
+        )
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            out.setdefault(row.pop("event_id"), []).append(row)
+        return out
+
+    def skips(self) -> list[dict[str, Any]]:
+        return self._dicts("SELECT source, stage, reason, detail, run_id FROM skips ORDER BY source, stage")
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        cur = self.con.execute(
+            "SELECT id, path, url, outlet, published, title, language, text, copy_of FROM articles ORDER BY id"
+        )
+        names = [d[0] for d in cur.description or []]
+        while rows := cur.fetchmany(1000):
+            for row in rows:
+                yield dict(zip(names, row, strict=True))
+
+    def last_run(self) -> dict[str, Any] | None:
+        rows = self._dicts("SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")
+        return rows[0] if rows else None

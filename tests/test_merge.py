@@ -1,0 +1,142 @@
+"""Tests for merging mentions into events: blocking, conflicts, sources, order independence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.model import EventType, Precision, Status
+from newsledger.settings import MergeSettings
+from newsledger.stages.merge import merge_mentions
+from tests.conftest import actor, info, mention
+
+RUS = actor("Russia", "RUS")
+AFG = actor("Afghanistan", "AFG")
+IRN = actor("Iran", "IRN")
+CFG = MergeSettings()
+
+
+def test_merge_mentions_same_delivery_two_outlets_is_one_event_with_two_independent_sources() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",), quantity=4),
+        mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",), quantity=4),
+    ]
+    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.mention_ids == ("m1", "m2")
+    assert (event.sources.articles, event.sources.outlets, event.sources.independent) == (2, 2, 2)
+    assert event.conflicts == ()
+    assert event.quantity == 4
+
+
+def test_merge_mentions_copy_counts_once_among_independent_sources() -> None:
+    ms = [mention("m1", "a1", source=RUS, target=AFG), mention("m2", "a2", source=RUS, target=AFG)]
+    infos = {"a1": info("a1", "wire.example"), "a2": info("a2", "paper.example", original="a1")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert (event.sources.articles, event.sources.outlets, event.sources.independent) == (2, 2, 1)
+
+
+def test_merge_mentions_disagreeing_quantity_is_kept_as_conflict() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, equipment=("Pantsir",), quantity=12),
+        mention("m2", "a2", source=RUS, target=AFG, equipment=("Pantsir",), quantity=10),
+    ]
+    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    [conflict] = event.conflicts
+    assert conflict.field == "quantity"
+    assert conflict.values == (("10", ("m2",)), ("12", ("m1",)))
+
+
+def test_merge_mentions_close_dates_with_same_equipment_merge_with_date_conflict() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",), day=date(2025, 3, 3)),
+        mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",), day=date(2025, 3, 4)),
+    ]
+    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert [c.field for c in event.conflicts] == ["date"]
+
+
+def test_merge_mentions_distinct_deals_a_year_apart_stay_apart() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, day=date(2024, 3, 3)),
+        mention("m2", "a2", source=RUS, target=AFG, day=date(2025, 3, 3)),
+    ]
+    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example")}
+    assert len(merge_mentions(ms, infos, settings=CFG, pack_version="p")) == 2
+
+
+def test_merge_mentions_different_targets_or_equipment_stay_apart() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)),
+        mention("m2", "a2", source=RUS, target=IRN, equipment=("Mi-17",)),
+        mention("m3", "a3", source=RUS, target=AFG, equipment=("Su-25",)),
+    ]
+    infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3")}
+    assert len(merge_mentions(ms, infos, settings=CFG, pack_version="p")) == 3
+
+
+def test_merge_mentions_denial_never_merges_into_the_claim() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, status=Status.ALLEGED),
+        mention("m2", "a2", source=RUS, target=AFG, status=Status.DENIED),
+    ]
+    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example")}
+    statuses = sorted(e.status for e in merge_mentions(ms, infos, settings=CFG, pack_version="p"))
+    assert statuses == [Status.ALLEGED, Status.DENIED]
+
+
+def test_merge_mentions_never_chains_through_a_third_mention() -> None:
+    # m2 has no target so it agrees with both; m1 and m3 disagree, so they must not end in one event.
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG),
+        mention("m2", "a2", source=RUS, target=None),
+        mention("m3", "a3", source=RUS, target=IRN),
+    ]
+    infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    for e in events:
+        assert not {"m1", "m3"} <= set(e.mention_ids)
+
+
+def test_merge_mentions_undated_report_joins_dated_event_before_publication() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, day=date(2025, 3, 3)),
+        mention("m2", "a2", source=RUS, target=AFG, day=date(2025, 3, 10), precision=Precision.REPORTED),
+    ]
+    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example", published=date(2025, 3, 10))}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.date is not None and event.date.start == date(2025, 3, 3)
+    assert event.date.precision is Precision.DAY
+
+
+_pool = [
+    mention(f"m{i}", f"a{i % 4}", type=t, source=s, target=g, equipment=e, day=d)
+    for i, (t, s, g, e, d) in enumerate(
+        [
+            (EventType.AID, RUS, AFG, ("Mi-17",), date(2025, 3, 3)),
+            (EventType.AID, RUS, AFG, ("Mi-17",), date(2025, 3, 4)),
+            (EventType.AID, RUS, None, (), date(2025, 3, 3)),
+            (EventType.AID, RUS, IRN, ("Su-25",), date(2025, 3, 3)),
+            (EventType.AGREE, RUS, IRN, (), date(2025, 1, 1)),
+            (EventType.AGREE, IRN, RUS, (), date(2025, 1, 2)),
+            (EventType.AID, RUS, AFG, ("Su-25",), date(2025, 5, 3)),
+            (EventType.CONSULT, AFG, RUS, (), None),
+        ]
+    )
+]
+_infos = {f"a{i}": info(f"a{i}", f"o{i % 2}.example") for i in range(4)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(_pool), st.integers(min_value=1, max_value=len(_pool)))
+def test_merge_mentions_is_order_independent_and_idempotent(order: list, n: int) -> None:
+    subset = sorted(order[:n], key=lambda m: m.id)
+    shuffled = [m for m in order if m in subset]
+    first = merge_mentions(subset, _infos, settings=CFG, pack_version="p")
+    again = merge_mentions(shuffled + shuffled, _infos, settings=CFG, pack_version="p")
+    assert first == again
+    assert sorted(mid for e in first for mid in e.mention_ids) == sorted(m.id for m in subset)
