@@ -21,7 +21,6 @@ from newsledger.model import (
     Place,
     Precision,
     Span,
-    Status,
     TimeExpression,
     TimexType,
     content_id,
@@ -29,51 +28,19 @@ from newsledger.model import (
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
 from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
+from newsledger.stages.status import PRONOUNS, assess_status, subject_of
 
 EXTRACTOR = "rules.v1"
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
 TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between")
-# Relations along which a cue on the head governs the dependent event; clause boundaries stop the climb.
-CLIMB_DEPS = frozenset(
-    {
-        "xcomp",
-        "ccomp",
-        "dobj",
-        "pcomp",
-        "pobj",
-        "prep",
-        "acl",
-        "nsubj",
-        "nsubjpass",
-        "attr",
-        "oprd",
-        "acomp",
-        "conj",
-    }
-)
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _TEENS = "seventeen eighteen nineteen twenty"
 NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
 NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS |= {"dozen": 12}
 SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-PRONOUNS = {
-    "he": "PERSON",
-    "she": "PERSON",
-    "him": "PERSON",
-    "her": "PERSON",
-    "his": "PERSON",
-    "it": "ORG",
-    "its": "ORG",
-    "they": "ORG",
-    "their": "ORG",
-    "them": "ORG",
-    "we": "ORG",
-    "our": "ORG",
-    "us": "ORG",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,21 +133,6 @@ def _match_rule(token: Token, rules: tuple[TriggerRule, ...], sent: _Sentence) -
     return None
 
 
-def _subject(token: Token) -> Token | None:
-    """The active subject of a verb, inherited through control verbs and coordination."""
-    seen = 0
-    while seen < 6:
-        for child in token.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return child
-        if token.dep_ in {"xcomp", "conj", "acl"} and token.head.i != token.i:
-            token = token.head
-            seen += 1
-            continue
-        return None
-    return None
-
-
 def _passive_agent(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "agent":
@@ -248,7 +200,7 @@ class _Extractor:
     def _roles(self, token: Token, rule: TriggerRule, sent: _Sentence, doc: Doc) -> tuple[_Arg | None, _Arg | None]:
         if rule.pos == "NOUN":
             return self._noun_roles(token, sent, doc)
-        subject = _subject(token)
+        subject = subject_of(token)
         agent = _passive_agent(token)
         first = agent if agent is not None else subject
         source = self._actor_arg(first, sent, doc)
@@ -292,7 +244,7 @@ class _Extractor:
             # "Russia completed the delivery of ...": the governing verb's subject.
             head = token.head.head if token.dep_ == "pobj" else token.head
             if head.pos_ in {"VERB", "AUX"}:
-                source = self._actor_arg(_subject(head), sent, doc)
+                source = self._actor_arg(subject_of(head), sent, doc)
         target = next(
             (a for a in (self._actor_arg(t, sent, doc) for t in _prep_objects(token, TARGET_PREPS)) if a),
             None,
@@ -376,66 +328,6 @@ class _Extractor:
                 return Place(name=ent.text, country=ref.country), span
         return None
 
-    # --- status ------------------------------------------------------------------------------
-    def _status(self, token: Token, source: ActorRef | None) -> Status:
-        pack = self.pack
-        current = token
-        for _ in range(8):
-            found = self._child_cues(current, pack)
-            if found is not None:
-                return found
-            if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-                return Status.ASSERTED
-            # a nested event's cue must not leak from a coordinated clause with its own subject
-            if current.dep_ == "conj" and _has_own_subject(current):
-                return Status.ASSERTED
-            head = current.head
-            lemma = _lemma(head)
-            if current.dep_ in {"nsubj"} and head.pos_ in {"VERB"} and lemma not in pack.cue(Status.DENIED, "verbs"):
-                current = head
-                continue
-            for status in (Status.DENIED, Status.NEGATED, Status.INTENDED, Status.POSSIBLE, Status.ALLEGED):
-                if (
-                    lemma in pack.cue(status, "verbs")
-                    or (head.pos_ == "NOUN" and lemma in pack.cue(status, "nouns"))
-                    or (head.pos_ == "ADJ" and lemma in pack.cue(status, "adjectives"))
-                ):
-                    if status is not Status.DENIED and _has_negation(head, pack):
-                        return Status.NEGATED
-                    return status
-            if lemma in pack.cue(Status.ALLEGED, "reporting") and head.pos_ == "VERB":
-                reporter = _subject(head)
-                if reporter is None or source is None:
-                    return Status.ALLEGED
-                rep = resolve_actor(reporter.text, resolver=self.resolver, on=None)
-                same = (rep.id is not None and rep.id == source.id) or (
-                    rep.country is not None and rep.country == source.country
-                )
-                return Status.ASSERTED if same or reporter.lower_ in PRONOUNS else Status.ALLEGED
-            current = head
-        return Status.ASSERTED
-
-    def _child_cues(self, token: Token, pack: Pack) -> Status | None:
-        for child in token.children:
-            low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in pack.cue(Status.NEGATED, "words")):
-                return Status.NEGATED
-            if child.dep_ in {"aux", "auxpass"}:
-                for status in (Status.HYPOTHETICAL, Status.POSSIBLE, Status.INTENDED):
-                    if low in pack.cue(status, "aux"):
-                        return status
-            if child.dep_ == "mark" and low in pack.cue(Status.HYPOTHETICAL, "marks"):
-                return Status.HYPOTHETICAL
-            if child.dep_ == "advmod" and low in pack.cue(Status.ALLEGED, "adverbs"):
-                return Status.ALLEGED
-            if child.dep_ == "prep" and low == "according":
-                return Status.ALLEGED
-            if child.dep_ in {"dobj", "nsubjpass"} and any(
-                g.dep_ == "det" and g.lower_ == "no" for g in child.children
-            ):
-                return Status.NEGATED
-        return None
-
     # --- mentions ----------------------------------------------------------------------------
     def mentions(self) -> Iterator[EventMention]:
         for para in self.annotated.paragraphs:
@@ -504,7 +396,7 @@ class _Extractor:
             article_id=self.article.id,
             type=rule.type,
             mode=mode,
-            status=self._status(token, source),
+            status=assess_status(token, pack=self.pack, resolver=self.resolver, source=source),
             source=source,
             target=target,
             equipment=_unique_equipment(equipment),
@@ -539,16 +431,6 @@ def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ..
             seen.add(key)
             out.append(item)
     return tuple(out)
-
-
-def _has_negation(token: Token, pack: Pack) -> bool:
-    return any(
-        c.dep_ == "neg" or c.lower_ in pack.cue(Status.NEGATED, "words") and c.dep_ == "advmod" for c in token.children
-    )
-
-
-def _has_own_subject(token: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def _root_of(doc: Doc, start: int, end: int) -> Token | None:

@@ -1,0 +1,95 @@
+"""Code single sentences or paragraphs into events and time expressions, without a ledger (like PETRARCH)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from newsledger.model import Article, EventMention, Span, TimeExpression, content_id
+from newsledger.pack import Pack
+from newsledger.settings import Settings
+from newsledger.stages.annotate import annotate_articles
+from newsledger.stages.events import extract_events
+from newsledger.store.records import actor_dict, equipment_list, iso, place_dict
+
+_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def text_article(text: str, reference: date | None, *, id: str | None = None) -> Article:
+    """An article made from bare text: paragraphs split at blank lines, offsets into ``text`` unchanged."""
+    paragraphs = []
+    pos = 0
+    for match in [*_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            paragraphs.append(Span(start=pos + lead, end=pos + trail))
+        if match:
+            pos = match.end()
+    return Article(
+        id=id or content_id(text),
+        source="code",
+        path=None,
+        url=None,
+        outlet=None,
+        published=reference,
+        title=None,
+        language="en",
+        text=text,
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def code_texts(
+    items: Iterable[tuple[str, str, date | None]], *, pack: Pack, settings: Settings
+) -> Iterator[tuple[str, list[EventMention]]]:
+    """(id, text, reference date) in, (id, mentions) out, in input order; spans index each text."""
+    pending = [(item_id, text_article(text, ref, id=item_id)) for item_id, text, ref in items]
+    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=settings.annotate)
+    for (item_id, _), ann in zip(pending, annotated, strict=True):
+        yield item_id, list(extract_events(ann, pack=pack))
+
+
+def mention_record(m: EventMention) -> dict[str, Any]:
+    """One coded event in the export contract's field shapes, with spans relative to the coded text."""
+    return {
+        "type": m.type.value,
+        "mode": m.mode,
+        "status": m.status.value,
+        "source": _short(actor_dict(m.source)),
+        "target": _short(actor_dict(m.target)),
+        "equipment": [{k: e[k] for k in ("name", "id", "category")} for e in equipment_list(m.equipment)],
+        "quantity": m.quantity,
+        "date": None
+        if m.date is None
+        else {
+            "start": iso(m.date.start),
+            "end": iso(m.date.end),
+            "precision": m.date.precision.value,
+            "text": m.date.text,
+        },
+        "location": place_dict(m.location),
+        "sentence": m.sentence.as_list(),
+        "spans": m.spans.as_dict(),
+    }
+
+
+def _short(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if data is None else {"name": data["name"], "id": data["id"], "country": data["country"]}
+
+
+def timex_record(t: TimeExpression) -> dict[str, Any]:
+    return {
+        "start": t.span.start,
+        "end": t.span.end,
+        "text": t.text,
+        "type": t.type.value,
+        "value": t.value,
+        "range_start": iso(t.range_start),
+        "range_end": iso(t.range_end),
+        "precision": t.precision.value if t.precision else None,
+    }

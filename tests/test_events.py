@@ -1,0 +1,139 @@
+"""Tests for rule-based event extraction: types, roles, status scope, equipment, quantity, time, evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.model import Article, EventMention, Precision, Span, Status
+from newsledger.pack import load_pack
+from newsledger.settings import AnnotateSettings
+from newsledger.stages.annotate import annotate_articles
+from newsledger.stages.events import extract_events
+from tests.conftest import DATA
+
+PACK = load_pack(str(DATA / "pack"))
+PUBLISHED = date(2025, 3, 10)  # a Monday
+
+
+def _extract(text: str, published: date | None = PUBLISHED) -> list[EventMention]:
+    paragraphs = []
+    pos = 0
+    for part in text.split("\n\n"):
+        paragraphs.append(Span(start=pos, end=pos + len(part)))
+        pos += len(part) + 2
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=published, title=None,
+        language="en", text=text, paragraphs=tuple(paragraphs),
+    )  # fmt: skip
+    [annotated] = annotate_articles([article], pack=PACK, settings=AnnotateSettings())
+    return list(extract_events(annotated, pack=PACK))
+
+
+def _one(text: str) -> EventMention:
+    found = _extract(text)
+    assert len(found) == 1, [(m.type, text[m.spans.trigger.start : m.spans.trigger.end]) for m in found]
+    return found[0]
+
+
+def test_extract_events_delivery_has_roles_equipment_quantity_and_spans() -> None:
+    text = "Russia delivered 12 Pantsir-S1 systems to Iran on 3 March."
+    m = _one(text)
+    assert (m.type.value, m.mode, m.status) == ("AID", "military", Status.ASSERTED)
+    assert m.source is not None and m.source.country == "RUS"
+    assert m.target is not None and m.target.country == "IRN"
+    assert [e.id for e in m.equipment] == ["PANTSIR_S1"]
+    assert m.quantity == 12
+    assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (
+        date(2025, 3, 3), date(2025, 3, 3), Precision.DAY,
+    )  # fmt: skip
+    quoted = {name: text[s.start : s.end] for name, s in [
+        ("trigger", m.spans.trigger), ("source", m.spans.source), ("target", m.spans.target),
+        ("quantity", m.spans.quantity), ("date", m.spans.date),
+    ] if s is not None}  # fmt: skip
+    assert quoted == {"trigger": "delivered", "source": "Russia", "target": "Iran", "quantity": "12", "date": "3 March"}
+    assert text[m.spans.equipment[0].start : m.spans.equipment[0].end] == "Pantsir-S1"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Moscow denies arming the Taliban.", Status.DENIED),
+        ("Officials said Russia supplied weapons to Iran.", Status.ALLEGED),
+        ("Russia said it had supplied weapons to Iran.", Status.ASSERTED),
+        ("Russia reportedly supplied weapons to Iran.", Status.ALLEGED),
+        ("Russia did not deliver the helicopters to Iran.", Status.NEGATED),
+        ("If Russia delivered Pantsir-S1 systems to Iran, the region would change.", Status.HYPOTHETICAL),
+        ("Russia would deliver helicopters to Iran.", Status.HYPOTHETICAL),
+        ("Russia plans to deliver helicopters to Iran.", Status.INTENDED),
+        ("Russia will deliver helicopters to Iran.", Status.INTENDED),
+        ("Russia may deliver helicopters to Iran.", Status.POSSIBLE),
+        ("Russia is ready to supply helicopters to Iran.", Status.POSSIBLE),
+    ],
+)
+def test_extract_events_status_follows_the_cue_that_governs_the_trigger(text: str, status: Status) -> None:
+    found = [m for m in _extract(text) if m.type.value == "AID"]
+    assert [m.status for m in found] == [status]
+
+
+def test_extract_events_negation_elsewhere_in_sentence_does_not_negate_the_event() -> None:
+    m = _one("Russia delivered helicopters to Iran, although the ministry would not comment.")
+    assert m.status is Status.ASSERTED
+
+
+def test_extract_events_recipient_subject_swaps_roles() -> None:
+    m = _one("Afghanistan received 12 Mi-17 helicopters from Russia on 3 March.")
+    assert (m.source and m.source.country, m.target and m.target.country) == ("RUS", "AFG")
+    assert m.quantity == 12
+
+
+def test_extract_events_partner_of_agreement_is_the_target() -> None:
+    m = _one("Russia signed an agreement with Afghanistan last year.")
+    assert m.type.value == "AGREE"
+    assert (m.source and m.source.country, m.target and m.target.country) == ("RUS", "AFG")
+    assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (
+        date(2024, 1, 1), date(2024, 12, 31), Precision.YEAR,
+    )  # fmt: skip
+
+
+def test_extract_events_without_time_expression_gets_reported_publication_date() -> None:
+    m = _one("Russia supplied weapons to Iran.")
+    assert m.date is not None
+    assert (m.date.start, m.date.end, m.date.precision) == (PUBLISHED, PUBLISHED, Precision.REPORTED)
+    assert m.spans.date is None
+
+
+def test_extract_events_without_publication_date_makes_up_no_date() -> None:
+    [m] = _extract("Russia supplied weapons to Iran.", published=None)
+    assert m.date is None
+
+
+def test_extract_events_date_is_the_one_governing_the_trigger_not_the_first_in_sentence() -> None:
+    text = "On Friday, officials recalled that Russia delivered helicopters to Iran in 2019."
+    found = [m for m in _extract(text) if m.type.value == "AID"]
+    assert [m.date.text if m.date else None for m in found] == ["2019"]
+
+
+def test_extract_events_person_alias_spelling_variant_resolves_with_dated_role() -> None:
+    m = _one("Mullah Muhammad Yaqub met Russian officials in Kabul on Monday.")
+    assert m.type.value == "CONSULT"
+    assert m.source is not None and m.source.id == "P_YAQOOB" and m.source.country == "AFG"
+    assert m.target is not None and m.target.country == "RUS"
+    assert m.location is not None and (m.location.name, m.location.country) == ("Kabul", "AFG")
+
+
+def test_extract_events_pronoun_points_back_to_actor_earlier_in_paragraph() -> None:
+    text = "Iran has expanded its fleet. Last year it received two Mi-17 helicopters from Russia."
+    [m] = _extract(text)
+    assert m.target is not None and m.target.country == "IRN"
+    assert m.spans.target is not None and text[m.spans.target.start : m.spans.target.end] == "it"
+
+
+def test_extract_events_phrase_trigger_matches_particle() -> None:
+    m = _one("Iran shot down a drone over the border on Sunday.")
+    assert m.type.value == "ASSAULT"
+
+
+def test_extract_events_sentence_without_trigger_gives_nothing() -> None:
+    assert _extract("The weather in Kabul was mild on Sunday.") == []
