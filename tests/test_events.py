@@ -68,6 +68,7 @@ def test_extract_events_delivery_has_roles_equipment_quantity_and_spans() -> Non
         ("Russia would deliver helicopters to Iran.", Status.HYPOTHETICAL),
         ("Russia plans to deliver helicopters to Iran.", Status.INTENDED),
         ("Russia will deliver helicopters to Iran.", Status.INTENDED),
+        ("Russia will not deliver helicopters to Iran.", Status.NEGATED),
         ("Russia may deliver helicopters to Iran.", Status.POSSIBLE),
         ("Russia is ready to supply helicopters to Iran.", Status.POSSIBLE),
     ],

@@ -279,7 +279,8 @@ def uniq(items: list[str], drop: set[str] | None = None) -> list[str]:
 
 def row(id_: str, name: str, kind: str, country: str = "", sector: str = "", aliases: list[str] | None = None,
         org: str = "", role: str = "", start: str | None = None, end: str | None = None) -> dict[str, str]:
-    al = [a for a in uniq(aliases or []) if a.lower() != name.lower()]
+    # upper-case first letter: only such aliases become entity-ruler patterns (matching is case-insensitive)
+    al = [a[:1].upper() + a[1:] for a in uniq(aliases or []) if a.lower() != name.lower()]
     return {"id": id_, "name": name, "kind": kind, "country": country, "sector": sector, "aliases": "|".join(al),
             "org": org, "role": role, "start": start or "", "end": end or ""}
 
@@ -512,7 +513,7 @@ COMPANIES = [
     ("HAL", "Hindustan Aeronautics Limited", "IND", ["Hindustan Aeronautics", "Hindustan Aeronautics Ltd"]),
     ("BRAHMOS", "BrahMos Aerospace", "IND", []),
     ("BDL", "Bharat Dynamics Limited", "IND", ["Bharat Dynamics"]),
-    ("BEL", "Bharat Electronics Limited", "IND", ["Bharat Electronics"]),
+    ("BHARAT_ELECTRONICS", "Bharat Electronics Limited", "IND", ["Bharat Electronics"]),
     ("EMBRAER", "Embraer", "BRA", ["Embraer Defense & Security"]),
     ("DENEL", "Denel", "ZAF", []),
     ("EDGE", "EDGE Group", "ARE", []),
@@ -599,6 +600,20 @@ PERSONS = [
 ]
 
 
+# Distinctive surnames that news copy uses alone ("Lavrov said"); common words and city names are left out.
+SURNAMES = {"P_SHOIGU": "Shoigu", "P_SHOIGU_SC": "Shoigu", "P_BELOUSOV": "Belousov", "P_LAVROV": "Lavrov", "P_PUTIN": "Putin",
+            "P_GERASIMOV": "Gerasimov", "P_PESKOV": "Peskov", "P_ZAKHAROVA": "Zakharova", "P_PRIGOZHIN": "Prigozhin",
+            "P_KHAMENEI": "Khamenei", "P_PEZESHKIAN": "Pezeshkian", "P_RAISI": "Raisi", "P_ARAGHCHI": "Araghchi",
+            "P_MODI": "Modi", "P_JAISHANKAR": "Jaishankar", "P_LUKASHENKO": "Lukashenko", "P_NASRALLAH": "Nasrallah",
+            "P_NETANYAHU": "Netanyahu", "P_HAFTAR": "Haftar", "P_PASHINYAN": "Pashinyan", "P_MACRON": "Macron",
+            "P_STOLTENBERG": "Stoltenberg", "P_RUTTE": "Rutte", "P_GUTERRES": "Guterres", "P_BLINKEN": "Blinken",
+            "P_HEGSETH": "Hegseth", "P_RUBIO": "Rubio", "P_BIDEN": "Biden", "P_TRUMP": "Trump", "P_TRUMP_1": "Trump",
+            "P_UMEROV": "Umerov", "P_REZNIKOV": "Reznikov", "P_KULEBA": "Kuleba", "P_SYBIHA": "Sybiha",
+            "P_SHMYHAL": "Shmyhal", "P_MUTTAQI": "Muttaqi", "P_AKHUNDZADA": "Akhundzada", "P_BARADAR": "Baradar",
+            "P_KABULOV": "Kabulov", "P_CHEMEZOV": "Chemezov", "P_SHUGAEV": "Shugaev", "P_ALIYEV": "Aliyev",
+            "P_ASSAD": "Assad", "P_GOITA": "Goita", "P_TIANI": "Tiani", "P_GROSSI": "Grossi"}
+
+
 def build(countries_csv: Path) -> list[dict[str, str]]:
     rows = states(countries_csv)
     rows += state_organs()
@@ -615,7 +630,9 @@ def build(countries_csv: Path) -> list[dict[str, str]]:
     ids = {r["id"]: r for r in rows}
     for i, n, org, role, st, en, a in PERSONS:
         country = ids[org]["country"] if org in ids else ""
-        rows.append(row(i, n, "person", country, ids.get(org, {}).get("sector", ""), a, org=org, role=role, start=st, end=en))
+        aliases = a + ([SURNAMES[i]] if i in SURNAMES else [])
+        rows.append(row(i, n, "person", country, ids.get(org, {}).get("sector", ""), aliases, org=org, role=role,
+                        start=st, end=en))
     return rows
 
 

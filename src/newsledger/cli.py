@@ -317,6 +317,85 @@ def export(
         _fail(str(exc))
 
 
+def _read_input(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{file}: cannot read: {exc}")
+    return ""
+
+
+@app.command()
+def code(
+    file: Annotated[str, typer.Argument(help="JSON lines {id, text, date?}, or - for standard input.")] = "-",
+    fmt: FormatOption = "jsonl",
+    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+) -> None:
+    """Code sentences or paragraphs into events, one output line per input line; spans index each text.
+
+    Example: echo '{"id": "1", "text": "Russia sent two Mi-17s to Iran.", "date": "2025-03-04"}' | newsledger code -
+    """
+    from newsledger.coding import code_texts, mention_record
+    from newsledger.pack import load_pack
+
+    if fmt != "jsonl":
+        _fail(f"--format {fmt!r}: code writes jsonl only")
+    try:
+        settings = load_settings(config, set_)
+        pack = load_pack(settings.events.pack)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    items, errors = [], 0
+    for number, line in enumerate(_read_input(file).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+            ref = date.fromisoformat(record["date"]) if record.get("date") else date.today()
+            items.append((str(record.get("id", number)), text, ref))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            errors += 1
+            err.print(Text(f"warning: line {number}: skipped, not a record with 'text' and an ISO 'date' ({exc})"))
+    for item_id, mentions in code_texts(items, pack=pack, settings=settings):
+        coded = {"id": item_id, "events": [mention_record(m) for m in mentions]}
+        sys.stdout.write(json.dumps(coded, ensure_ascii=False) + "\n")
+    if errors and not items:
+        raise typer.Exit(1)
+
+
+@app.command()
+def timex(
+    file: Annotated[str, typer.Argument(help="A UTF-8 text file, or - for standard input.")],
+    dct: Annotated[str | None, typer.Option("--dct", help="Document creation date YYYY-MM-DD.")] = None,
+    fmt: FormatOption = "jsonl",
+) -> None:
+    """List every time expression in a text with its TIMEX3 type, value and date range.
+
+    Example: newsledger timex article.txt --dct 2024-09-14 --format jsonl
+    """
+    from newsledger.coding import timex_record
+    from newsledger.stages.timex import find_time_expressions
+
+    reference = _parse_date(dct, "--dct")
+    records = [timex_record(t) for t in find_time_expressions(_read_input(file), reference)]
+    if fmt == "table":
+        table = Table()
+        columns = ("start", "end", "text", "type", "value", "range_start", "range_end")
+        for col in columns:
+            table.add_column(col)
+        for r in records:
+            table.add_row(*(Text("" if r[c] is None else str(r[c])) for c in columns))
+        out.print(table)
+    else:
+        _write_records(records, fmt, ("start", "end", "text", "type", "value", "range_start", "range_end", "precision"))
+
+
 @app.command()
 def version() -> None:
     """Print the version.

@@ -102,10 +102,11 @@ def assess_status(token: Token, *, pack: Pack, resolver: Resolver, source: Actor
 
 
 def _child_cues(token: Token, pack: Pack) -> Status | None:
+    # Negation outranks a modal on the same predicate: "will not deliver" did not happen.
+    if _has_negation(token, pack):
+        return Status.NEGATED
     for child in token.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and low in pack.cue(Status.NEGATED, "words")):
-            return Status.NEGATED
         if child.dep_ in {"aux", "auxpass"}:
             for status in (Status.HYPOTHETICAL, Status.POSSIBLE, Status.INTENDED):
                 if low in pack.cue(status, "aux"):

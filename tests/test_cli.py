@@ -1,0 +1,168 @@
+"""End-to-end tests of the command line on the sample corpus and on bad input."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsledger.cli import app
+
+runner = CliRunner()
+FICTION = "Fictional fixture written for newsledger's tests."
+GOOD = (
+    f"{FICTION}\n\nRussia delivered four Mi-17 helicopters to Afghanistan on 3 March 2025, the ministry said. "
+    "The aircraft landed at the airport in the capital after a long flight."
+)
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_events_jsonl_follows_export_contract(sample_ledger: Path) -> None:
+    code, out, _ = _run("events", "--db", str(sample_ledger), "--format", "jsonl")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records
+    keys = {"id", "type", "mode", "status", "source", "target", "equipment", "quantity", "date", "location",
+            "mentions", "sources", "conflicts"}  # fmt: skip
+    for rec in records:
+        assert keys <= rec.keys()
+        assert set(rec["sources"]) == {"articles", "outlets", "independent"}
+        for m in rec["mentions"]:
+            assert {"article_id", "path", "url", "outlet", "published", "sentence", "spans"} <= m.keys()
+
+
+def test_cli_export_every_span_quotes_its_article_text(sample_ledger: Path) -> None:
+    _, articles_out, _ = _run("export", "--db", str(sample_ledger), "--what", "articles")
+    texts = {a["id"]: a["text"] for a in map(json.loads, articles_out.splitlines())}
+    _, events_out, _ = _run("export", "--db", str(sample_ledger))
+    checked = 0
+    for rec in map(json.loads, events_out.splitlines()):
+        for m in rec["mentions"]:
+            text = texts[m["article_id"]]
+            s = m["sentence"]
+            assert text[s["start"] : s["end"]] == s["text"]
+            for name, spans in m["spans"].items():
+                for span in ([] if spans is None else spans if name == "equipment" else [spans]):
+                    assert s["start"] <= span[0] < span[1] <= s["end"], (name, span)
+                    checked += 1
+    assert checked > 20
+
+
+def test_cli_events_filters_by_type_status_and_dates(sample_ledger: Path) -> None:
+    _, out, _ = _run("events", "--db", str(sample_ledger), "--format", "jsonl", "--type", "aid", "--since", "2025-01-01")
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert recs and all(r["type"] == "AID" and r["date"]["end"] >= "2025-01-01" for r in recs)
+    _, out, _ = _run("events", "--db", str(sample_ledger), "--format", "csv", "--status", "denied")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert all(r["status"] == "denied" for r in rows)
+
+
+def test_cli_show_marks_each_field_of_each_mention(sample_ledger: Path) -> None:
+    _, out, _ = _run("events", "--db", str(sample_ledger), "--format", "jsonl", "--min-sources", "2")
+    rec = json.loads(out.splitlines()[0])
+    code, shown, _ = _run("show", rec["id"][:8], "--db", str(sample_ledger))
+    assert code == 0
+    assert f"event {rec['id']}" in shown
+    assert shown.count("trigger=") == len(rec["mentions"])
+
+
+def test_cli_show_unknown_event_exits_1_with_message(sample_ledger: Path) -> None:
+    code, _, err = _run("show", "nosuchevent", "--db", str(sample_ledger))
+    assert code == 1
+    assert "no event 'nosuchevent'" in err
+
+
+def test_cli_build_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    db = str(tmp_path / "l.duckdb")
+    assert _run("build", str(tmp_path / "a.txt"), "--db", db, "-q")[0] == 0
+    _, first, _ = _run("export", "--db", db)
+    code, summary, _ = _run("build", str(tmp_path / "a.txt"), "--db", db, "-q")
+    _, second, _ = _run("export", "--db", db)
+    assert code == 0
+    assert "0 / 1" in summary  # articles added / already in ledger
+    assert first == second
+
+
+def test_cli_build_bad_inputs_are_skipped_with_reasons_and_batch_goes_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.html").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (corpus / "big.txt").write_text("x" * 2000, encoding="utf-8")
+    (corpus / "notes.pdf").write_bytes(b"%PDF-1.4")
+    with gzip.open(corpus / "feed.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": GOOD.replace("four", "five"), "outlet": "feed.example"}) + "\n")
+        handle.write("{not json\n")
+    db = str(tmp_path / "l.duckdb")
+    code, _, err = _run("build", str(corpus), "--db", db, "-q", "--set", "read.max_bytes=1500")
+    assert code == 0
+    assert "skipped" in err
+    _, out, _ = _run("skips", "--db", db, "--format", "jsonl")
+    skipped = {Path(s["source"]).name: s["reason"] for s in map(json.loads, out.splitlines())}
+    assert set(skipped) == {"empty.txt", "binary.html", "big.txt", "notes.pdf", "feed.jsonl.gz:2"}
+    _, out, _ = _run("export", "--db", db, "--what", "articles")
+    assert len(out.splitlines()) == 2
+
+
+def test_cli_build_nothing_readable_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = _run("build", str(tmp_path), "--db", str(tmp_path / "l.duckdb"), "-q")
+    assert code == 1
+    assert "nothing could be read" in err
+
+
+def test_cli_missing_ledger_exits_1_with_hint(tmp_path: Path) -> None:
+    code, _, err = _run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 1
+    assert "build one first" in err
+
+
+def test_cli_unknown_setting_exits_1_with_suggestion(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    code, _, err = _run("build", str(tmp_path), "--db", str(tmp_path / "l.duckdb"), "--set", "read.max_byte=9")
+    assert code == 1
+    assert "did you mean read.max_bytes?" in err
+
+
+def test_cli_code_jsonl_spans_index_each_input_text() -> None:
+    line = json.dumps({"id": "s1", "text": "Iran denied supplying drones to Russia.", "date": "2024-05-01"})
+    result = runner.invoke(app, ["code", "-"], input=line + "\n")
+    assert result.exit_code == 0
+    [coded] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert coded["id"] == "s1"
+    text = json.loads(line)["text"]
+    for event in coded["events"]:
+        s, e = event["spans"]["trigger"]
+        assert text[s:e].lower().startswith("suppl")
+        assert event["status"] == "denied"
+
+
+def test_cli_timex_lists_expressions_with_values(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("The deal was signed in early September 2024 and delivered last year.", encoding="utf-8")
+    result = runner.invoke(app, ["timex", str(path), "--dct", "2025-02-01"])
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(r["text"], r["value"], r["range_start"], r["range_end"]) for r in rows] == [
+        ("early September 2024", "2024-09", "2024-09-01", "2024-09-10"),
+        ("last year", "2024", "2024-01-01", "2024-12-31"),
+    ]
+
+
+def test_cli_console_script_runs_help_with_example() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsledger.cli", "build", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "Example: newsledger build" in result.stdout

@@ -1,0 +1,79 @@
+"""Tests for the DuckDB store: migrations, batched writes, round-trips, idempotent upserts, read-only errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsledger.errors import StoreError
+from newsledger.model import Article, EventType, Skip, Span, Status
+from newsledger.store.ledger import Store
+from tests.conftest import actor, mention
+
+TEXT = "Fictional test text. Russia delivered helicopters to Iran on 3 March, officials said."
+
+
+def _article(aid: str = "a1") -> Article:
+    return Article(
+        id=aid, source=f"{aid}.txt", path=f"{aid}.txt", url=None, outlet="x.example", published=date(2025, 3, 5),
+        title="t", language="en", text=TEXT, paragraphs=(Span(start=0, end=len(TEXT)),),
+    )  # fmt: skip
+
+
+def test_store_migrations_run_once_and_reopen_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "l.duckdb"
+    Store(db).close()
+    with Store(db) as store:
+        assert store.con.execute("SELECT count(*) FROM migrations").fetchone() == (1,)
+
+
+def test_store_read_only_on_missing_file_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as info:
+        Store(tmp_path / "none.duckdb", read_only=True)
+    assert str(info.value) == f"{tmp_path / 'none.duckdb'}: no ledger here; build one first with 'newsledger build PATH'"
+
+
+def test_store_write_batch_twice_keeps_one_copy(tmp_path: Path) -> None:
+    m = mention("m1", "a1", source=actor("Russia", "RUS"), target=actor("Iran", "IRN"), equipment=("Mi-17",))
+    with Store(tmp_path / "l.duckdb") as store:
+        run = store.start_run(inputs=["x"], extractor="t", pack_version="p", settings="{}")
+        for _ in range(2):
+            store.write_batch(run_id=run, articles=[(_article(), b"\x00" * 8)], mentions=[m], skips=[])
+        assert store.counts()["articles"] == 1
+        assert store.counts()["mentions"] == 1
+        assert list(store.iter_mentions()) == [m]
+
+
+def test_store_skip_is_replaced_not_duplicated_and_cleared_when_file_reads(tmp_path: Path) -> None:
+    skip = Skip(stage="read", source="a1.txt", reason="empty file")
+    with Store(tmp_path / "l.duckdb") as store:
+        run = store.start_run(inputs=["x"], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(run_id=run, articles=[], mentions=[], skips=[skip])
+        store.write_batch(run_id=run, articles=[], mentions=[], skips=[skip])
+        assert [s["reason"] for s in store.skips()] == ["empty file"]
+        store.write_batch(run_id=run, articles=[(_article(), b"")], mentions=[], skips=[])
+        assert store.skips() == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    quantity=st.one_of(st.none(), st.integers(min_value=1, max_value=10**6)),
+    status=st.sampled_from(list(Status)),
+    type_=st.sampled_from(list(EventType)),
+    equipment=st.lists(st.sampled_from(["Mi-17", "Su-25", "Pantsir"]), unique=True, max_size=3),
+    target=st.one_of(st.none(), st.just(actor("Iran", "IRN")), st.just(actor("Unknown group"))),
+)
+def test_store_mention_round_trip_loses_nothing(tmp_path: Path, quantity, status, type_, equipment, target) -> None:
+    m = mention(
+        "m1", "a1", type=type_, status=status, source=actor("Russia", "RUS"), target=target,
+        equipment=tuple(equipment), quantity=quantity,
+    )  # fmt: skip
+    db = tmp_path / f"rt-{abs(hash((quantity, status, type_, tuple(equipment), target)))}.duckdb"
+    with Store(db) as store:
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(run_id=run, articles=[(_article(), b"")], mentions=[m], skips=[])
+        assert list(store.iter_mentions()) == [m]
