@@ -26,7 +26,12 @@ from newsledger.export import (
 from newsledger.settings import load_settings
 from newsledger.store.ledger import EventFilter, Store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build and query a sourced ledger of events.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Build and query a sourced ledger of events.",
+)
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, highlight=False)
 

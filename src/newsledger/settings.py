@@ -18,12 +18,12 @@ def _setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReadSettings:
     max_bytes: int = _setting(5_000_000, "Files (and JSON records) larger than this many bytes are skipped.")
-    max_chars: int = _setting(1_000_000, "Article texts longer than this many characters are skipped.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExtractSettings:
     min_chars: int = _setting(80, "Texts shorter than this after extraction are not articles and are skipped.")
+    max_chars: int = _setting(1_000_000, "Article texts longer than this many characters are skipped.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,200 @@
+"""Score a ledger built from the bundled sample corpus against the events a human coder expects in it.
+
+Usage: python -m newsledger.evaluation.sample [--errors]
+
+A ledger event matches an expected one when the types are equal, the source and target countries
+agree wherever both sides give one, and the date ranges overlap; a ledger date of precision
+'reported' (no time expression governed the event, so the range is only the publication date) and a
+missing date on either side do not count against a match. Matching is one to one and maximal (an
+augmenting-path bipartite matching), trying candidates with the same status first, so the status
+accuracy on matched events is not lowered by an arbitrary pairing. Precision is matched / ledger
+events, recall matched / expected events.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from newsledger.evaluation import Figures, format_table, prf
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
+EXPECTED_FILE = SAMPLE_DIR / "expected_events.json"
+REPORTED = "reported"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Coded:
+    """The fields matching looks at, from an expected event or a ledger event record."""
+
+    id: str
+    type: str
+    status: str
+    source_country: str | None
+    target_country: str | None
+    start: date | None
+    end: date | None
+    precision: str | None = None
+
+    def describe(self) -> str:
+        when = f"{self.start}..{self.end}" if self.start else "no date"
+        return f"{self.id} {self.type} {self.status} {self.source_country}->{self.target_country} {when}"
+
+
+@dataclass(frozen=True, slots=True)
+class SampleRun:
+    expected: list[Coded]
+    ledger: list[Coded]
+    pairs: list[tuple[Coded, Coded]]  # (expected, ledger)
+
+    @property
+    def figures(self) -> Figures:
+        return score_pairs(self.expected, self.ledger, self.pairs)
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def read_expected(path: Path = EXPECTED_FILE) -> list[Coded]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Coded(
+            id=str(e["id"]),
+            type=str(e["type"]),
+            status=str(e["status"]),
+            source_country=e.get("source_country"),
+            target_country=e.get("target_country"),
+            start=_day(e.get("date_start")),
+            end=_day(e.get("date_end")),
+        )
+        for e in data["events"]
+    ]
+
+
+def _country(actor: Mapping[str, Any] | None) -> str | None:
+    return None if actor is None else actor.get("country")
+
+
+def coded_record(record: Mapping[str, Any]) -> Coded:
+    """A ledger event in the export contract's shape, reduced to the fields matching looks at."""
+    when = record.get("date") or {}
+    return Coded(
+        id=str(record["id"]),
+        type=str(record["type"]),
+        status=str(record["status"]),
+        source_country=_country(record.get("source")),
+        target_country=_country(record.get("target")),
+        start=_day(when.get("start")),
+        end=_day(when.get("end")),
+        precision=when.get("precision"),
+    )
+
+
+def is_match(expected: Coded, ours: Coded) -> bool:
+    if expected.type != ours.type:
+        return False
+    for want, got in ((expected.source_country, ours.source_country), (expected.target_country, ours.target_country)):
+        if want and got and want != got:
+            return False
+    if ours.precision == REPORTED:
+        return True
+    if expected.start is None or expected.end is None or ours.start is None or ours.end is None:
+        return True
+    return expected.start <= ours.end and ours.start <= expected.end
+
+
+def match_events(
+    expected: Sequence[Coded], ledger: Sequence[Coded], accept: Callable[[Coded, Coded], bool] = is_match
+) -> list[tuple[Coded, Coded]]:
+    """A maximum one-to-one matching (Kuhn's augmenting paths), trying same-status candidates first."""
+    options = [
+        sorted((j for j, ours in enumerate(ledger) if accept(exp, ours)), key=lambda j: ledger[j].status != exp.status)
+        for exp in expected
+    ]
+    owner: dict[int, int] = {}  # ledger index -> expected index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(expected)):
+        augment(i, set())
+    return [(expected[i], ledger[j]) for j, i in sorted(owner.items(), key=lambda item: item[1])]
+
+
+def score_pairs(expected: Sequence[Coded], ledger: Sequence[Coded], pairs: Sequence[tuple[Coded, Coded]]) -> Figures:
+    p, r, f = prf(len(pairs), len(ledger), len(expected))
+    return {
+        "expected": len(expected),
+        "ledger": len(ledger),
+        "matched": len(pairs),
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "status_accuracy": sum(e.status == o.status for e, o in pairs) / len(pairs) if pairs else 0.0,
+    }
+
+
+def build_sample_ledger(db: Path) -> list[Coded]:
+    """Build a ledger from the sample corpus into ``db`` and read its events back."""
+    # Imported here so that the other scorers work while the pipeline's stages are incomplete.
+    from newsledger.export import iter_event_records
+    from newsledger.pipeline import build_ledger, sample_inputs
+    from newsledger.store.ledger import Store
+
+    paths, manifest = sample_inputs()
+    build_ledger(paths, db=db, manifest=manifest)
+    with Store(db, read_only=True) as store:
+        return [coded_record(r) for r in iter_event_records(store)]
+
+
+def run(expected_path: Path = EXPECTED_FILE) -> SampleRun:
+    expected = read_expected(expected_path)
+    with tempfile.TemporaryDirectory(prefix="newsledger-eval-") as tmp:
+        ledger = build_sample_ledger(Path(tmp) / "sample.duckdb")
+    return SampleRun(expected, ledger, match_events(expected, ledger))
+
+
+def score() -> Figures:
+    return run().figures
+
+
+def format_errors(result: SampleRun) -> str:
+    matched_expected = {e.id for e, _ in result.pairs}
+    matched_ledger = {o.id for _, o in result.pairs}
+    lines = ["missed (expected, no ledger event):"]
+    lines += [f"  {e.describe()}" for e in result.expected if e.id not in matched_expected]
+    lines.append("spurious (ledger event, nothing expected):")
+    lines += [f"  {o.describe()}" for o in result.ledger if o.id not in matched_ledger]
+    lines.append("status disagreements (expected / ours):")
+    lines += [f"  {e.describe()}  /  {o.status}" for e, o in result.pairs if e.status != o.status]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--errors", action="store_true", help="list missed and spurious events")
+    args = parser.parse_args(argv)
+    result = run()
+    print(format_table({"sample": result.figures}))
+    if args.errors:
+        print(format_errors(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Evaluation on the shared gold data, with pinned score floors."""
