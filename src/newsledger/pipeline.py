@@ -14,7 +14,7 @@ from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
 from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text
 from newsledger.stages.events import EXTRACTOR, extract_events
-from newsledger.stages.extract import extract_article
+from newsledger.stages.extract import extract_article, outlet_from_url
 from newsledger.stages.merge import ArticleInfo, merge_mentions
 from newsledger.stages.read import read_documents
 from newsledger.store.ledger import Store
@@ -166,7 +166,9 @@ def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: Buil
     infos = {
         row["id"]: ArticleInfo(
             id=row["id"],
-            outlet=row["outlet"],
+            # One outlet, one key: the URL's domain when there is a URL, so a manifest's outlet name and the
+            # domain of the same site do not count as two independent sources.
+            outlet=outlet_from_url(row["url"]) or row["outlet"],
             published=row["published"],
             original=originals.get(row["id"], row["id"]),
         )

@@ -18,12 +18,18 @@ def _setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReadSettings:
     max_bytes: int = _setting(5_000_000, "Files (and JSON records) larger than this many bytes are skipped.")
+    max_gzip_ratio: int = _setting(
+        100,
+        "A .gz input that decompresses to more than this many times its own size (and more than max_bytes) "
+        "is treated as a decompression bomb and not read further.",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExtractSettings:
     min_chars: int = _setting(80, "Texts shorter than this after extraction are not articles and are skipped.")
     max_chars: int = _setting(1_000_000, "Article texts longer than this many characters are skipped.")
+    fast: bool = _setting(False, "Skip trafilatura's fallback extractors: faster, a little less robust on odd pages.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -55,9 +55,7 @@ def scores() -> Scores:
     return Scores()
 
 
-@pytest.mark.parametrize(
-    ("kind", "data_set", "figure", "bound"), CASES, ids=[f"{d}-{f}" for _, d, f, _ in CASES]
-)
+@pytest.mark.parametrize(("kind", "data_set", "figure", "bound"), CASES, ids=[f"{d}-{f}" for _, d, f, _ in CASES])
 def test_score_holds_its_pinned_bound(scores: Scores, kind: str, data_set: str, figure: str, bound: float) -> None:
     value = scores.get(data_set)[figure]
     if kind == "floors":

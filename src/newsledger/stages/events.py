@@ -6,7 +6,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -28,7 +28,7 @@ from newsledger.model import (
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
 from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
-from newsledger.stages.status import PRONOUNS, assess_status, subject_of
+from newsledger.stages.status import PRONOUNS, assess_status, is_dateline, subject_of
 
 EXTRACTOR = "rules.v1"
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
@@ -50,6 +50,7 @@ class _Arg:
     span: Span
     text: str
     label: str | None
+    core: str | None = None  # the actor named inside a longer phrase ("Kazakhstan" in "Kazakhstan's air force")
 
 
 @functools.lru_cache(maxsize=8)
@@ -167,7 +168,7 @@ class _Extractor:
 
     # --- arguments -------------------------------------------------------------------------
     def _actor_arg(self, token: Token | None, sent: _Sentence, doc: Doc) -> _Arg | None:
-        if token is None:
+        if token is None or is_dateline(token):
             return None
         ent = sent.entity(token)
         if ent is not None and ent.label_ in ACTOR_LABELS:
@@ -182,7 +183,7 @@ class _Extractor:
                 if ent is not None and ent.label_ in ACTOR_LABELS:
                     start = min(ent.start_char, token.idx)
                     end = max(ent.end_char, token.idx + len(token.text))
-                    return _Arg(sent.span_of(start, end), doc.text[start:end], ent.label_)
+                    return _Arg(sent.span_of(start, end), doc.text[start:end], ent.label_, ent.text)
         if token.dep_ == "conj" or token.conjuncts:
             return None
         return None
@@ -190,7 +191,12 @@ class _Extractor:
     def _antecedent(self, pronoun: Token, sent: _Sentence, doc: Doc) -> _Arg | None:
         """The nearest earlier actor in the paragraph whose kind fits the pronoun; evidence is the pronoun."""
         want = PRONOUNS[pronoun.lower_]
-        for ent in reversed([e for e in doc.ents if e.end <= pronoun.i]):
+        # A pronoun never refers to a co-argument of its own verb ("Russians trained them" is not Russia).
+        coargs = {c.i for c in pronoun.head.children} | {pronoun.head.i}
+        candidates = [
+            e for e in doc.ents if e.end <= pronoun.i and not (coargs & {t.i for t in e} | {e.root.head.i} & coargs)
+        ]
+        for ent in reversed(candidates):
             fits = ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
             if fits:
                 span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
@@ -419,7 +425,16 @@ class _Extractor:
     def _resolve(self, arg: _Arg | None, on: date | None) -> ActorRef | None:
         if arg is None:
             return None
-        return resolve_actor(arg.text, resolver=self.resolver, on=on, kind_hint=arg.label)
+        ref = resolve_actor(arg.text, resolver=self.resolver, on=on, kind_hint=arg.label)
+        if ref.id is None and arg.core:
+            core = resolve_actor(arg.core, resolver=self.resolver, on=on, kind_hint=arg.label)
+            if core.id is not None:
+                return replace(core, text=arg.text)
+        return ref
+
+
+def _is_coargument(ent: SpacySpan, tokens: set[int]) -> bool:
+    return ent.root.i in tokens or ent.root.head.i in tokens
 
 
 def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ...]:

@@ -64,7 +64,9 @@ def outlet_from_url(url: str | None) -> str | None:
     parts = _domain_extractor()(url)
     if parts.domain and parts.suffix:
         return f"{parts.domain}.{parts.suffix}".lower()
-    return parts.domain.lower() or None
+    # No public suffix (an intranet or .example host): the host name itself, without "www.".
+    host = ".".join(p for p in (parts.subdomain, parts.domain) if p).lower()
+    return host.removeprefix("www.") or None
 
 
 def detect_language(text: str) -> str | None:

@@ -37,9 +37,12 @@ class ArticleInfo:
 
 
 def _actor_key(actor: ActorRef | None) -> str | None:
+    """Events are compared at the level of states: the Kremlin, the Russian army and Russia agree."""
     if actor is None:
         return None
-    return actor.id or (f"country:{actor.country}" if actor.country else f"text:{normalize_name(actor.text)}")
+    if actor.country:
+        return f"country:{actor.country}"
+    return actor.id or f"text:{normalize_name(actor.text)}"
 
 
 def _equipment_keys(m: EventMention) -> frozenset[str]:
@@ -90,46 +93,73 @@ def _sort_key(m: EventMention, infos: Mapping[str, ArticleInfo]) -> tuple[date, 
     return (m.date.start if m.date else date.max, info.published or date.max, m.id)
 
 
+def _block_key(m: EventMention, role: str) -> tuple[str, ...]:
+    actor = m.source if role == "source" else m.target
+    return (m.type.value, _STATUS_GROUP.get(m.status, "claim"), role, _actor_key(actor) or "")
+
+
 def cluster_mentions(
     mentions: Sequence[EventMention], infos: Mapping[str, ArticleInfo], *, settings: MergeSettings
 ) -> list[list[EventMention]]:
-    """Group mentions into events: blocked by type, status group and source, then checked pairwise.
+    """Group mentions into events: blocked by type, status group and actor, then checked pairwise.
 
+    Mentions that name their source are blocked by it; mentions without one ("helicopters were delivered to
+    Kabul") are then blocked by their target and join a compatible cluster of that target, or form their own.
     A mention joins a cluster only when it agrees with every member, so two different events are never chained
     together through a third. The input is sorted first, which makes the result independent of input order.
     """
-    blocks: dict[tuple[str, ...], list[EventMention]] = defaultdict(list)
-    for m in {m.id: m for m in mentions}.values():
-        source = _actor_key(m.source)
-        key: tuple[str, ...] = (
-            m.type.value,
-            _STATUS_GROUP.get(m.status, "claim"),
-            source or f"?{_actor_key(m.target)}",
-        )
-        blocks[key].append(m)
-    clusters: list[list[EventMention]] = []
+    unique = sorted({m.id: m for m in mentions}.values(), key=lambda x: _sort_key(x, infos))
+    blocks: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    for m in (m for m in unique if m.source is not None):
+        _place(m, blocks[_block_key(m, "source")], infos, settings)
+    # Index the clusters by their members' targets so a source-less mention meets only candidates.
+    by_target: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    for clusters in blocks.values():
+        for cluster in clusters:
+            keys = {_block_key(x, "target") for x in cluster.members if x.target is not None}
+            for key in keys:
+                by_target[key].append(cluster)
+    for key in by_target:
+        by_target[key].sort(key=lambda c: (c.end, c.members[0].id))
+    loose: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    for m in (m for m in unique if m.source is None):
+        key = _block_key(m, "target")
+        candidates = by_target.get(key, []) + loose[key]
+        if not _place(m, candidates, infos, settings, create=False):
+            _place(m, loose[key], infos, settings)
+    every = {id(c): c for group in (*blocks.values(), *loose.values()) for c in group}
+    return [c.members for c in every.values()]
+
+
+def _place(
+    m: EventMention,
+    clusters: list[_Cluster],
+    infos: Mapping[str, ArticleInfo],
+    settings: MergeSettings,
+    *,
+    create: bool = True,
+) -> bool:
+    """Add the mention to the latest compatible cluster in the list (kept ordered by end date), or a new one."""
+    window = _window(m, infos[m.article_id], settings)
     reach = timedelta(days=settings.window_days)
-    for key in sorted(blocks):
-        open_clusters: list[_Cluster] = []
-        for m in sorted(blocks[key], key=lambda x: _sort_key(x, infos)):
-            window = _window(m, infos[m.article_id], settings)
-            chosen = None
-            for cluster in reversed(open_clusters):
-                if window and cluster.end < window[0] - reach:
-                    break
-                if _compatible(m, cluster, infos, settings):
-                    chosen = cluster
-                    break
-            if chosen is None:
-                chosen = _Cluster()
-                open_clusters.append(chosen)
-            chosen.members.append(m)
-            if window:
-                chosen.start, chosen.end = min(chosen.start, window[0]), max(chosen.end, window[1])
-            # Keep clusters ordered by their latest date so the backwards scan can stop early.
-            open_clusters.sort(key=lambda c: (c.end, c.members[0].id))
-        clusters.extend(c.members for c in open_clusters)
-    return clusters
+    chosen = None
+    for cluster in reversed(clusters):
+        if window and cluster.end < window[0] - reach:
+            break
+        if _compatible(m, cluster, infos, settings):
+            chosen = cluster
+            break
+    if chosen is None:
+        if not create:
+            return False
+        chosen = _Cluster()
+        clusters.append(chosen)
+    chosen.members.append(m)
+    if window:
+        chosen.start, chosen.end = min(chosen.start, window[0]), max(chosen.end, window[1])
+    # Keep clusters ordered by their latest date so the backwards scan can stop early.
+    clusters.sort(key=lambda c: (c.end, c.members[0].id))
+    return True
 
 
 def _majority(values: Iterable[tuple[T, str]]) -> T | None:

@@ -43,14 +43,29 @@ PRONOUNS = {
 }
 
 
+DASHES = frozenset({"—", "–", "-", "--", ","})
+
+
+def is_dateline(token: Token) -> bool:
+    """A wire dateline's place ("KABUL —", "MOSCOW, April 2 (NWS) -") is not an actor of the sentence."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.text.isupper() and len(first.text) > 2 and first.i + 1 < len(token.doc)):
+        return False
+    if token.doc[first.i + 1].text not in DASHES:
+        return False
+    return first.i <= token.i <= first.i + 1 or (token.text.isupper() and token.i - first.i < 4)
+
+
 def subject_of(token: Token) -> Token | None:
-    """The active subject of a verb, inherited through control verbs and coordination."""
+    """The active subject of a verb, inherited through control verbs, predicative adjectives and coordination."""
     seen = 0
     while seen < 6:
-        for child in token.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return child
-        if token.dep_ in {"xcomp", "conj", "acl"} and token.head.i != token.i:
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} and not is_dateline(c)]
+        if subjects:
+            # The parser sometimes gives a verb two subjects; the one nearest the verb is the real one.
+            return min(subjects, key=lambda c: abs(token.i - c.i))
+        if token.dep_ in {"xcomp", "conj", "acl", "acomp"} and token.head.i != token.i:
             token = token.head
             seen += 1
             continue

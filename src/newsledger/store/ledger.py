@@ -238,7 +238,7 @@ class Store:
         ]
 
     def article_infos(self) -> list[dict[str, Any]]:
-        return self._dicts("SELECT id, outlet, published, copy_of FROM articles")
+        return self._dicts("SELECT id, url, outlet, published, copy_of FROM articles")
 
     def iter_mentions(self) -> Iterator[EventMention]:
         cur = self.con.execute(f"SELECT {', '.join(TABLES['mentions'])} FROM mentions ORDER BY id")
