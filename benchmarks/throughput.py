@@ -61,7 +61,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
             )
         else:
             (folder / f"a{i:06d}.txt").write_text(f"Article {i}\n\n{body}\n", encoding="utf-8")
-        with (folder / "manifest.csv").open("a", encoding="utf-8") as handle:
+        with (folder.parent / "manifest.csv").open("a", encoding="utf-8") as handle:
             if i == 0:
                 handle.write("path,published,outlet\n")
             suffix = "html" if i % 2 else "txt"
@@ -70,9 +70,9 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
 
 def by_stage(folder: Path, db: Path) -> dict[str, float]:
     """Seconds spent in each stage, calling the stages as the pipeline does."""
-    from newsledger.model import Article
+    from newsledger.model import Article, RawDocument
     from newsledger.pack import load_pack
-    from newsledger.pipeline import refresh_events, BuildReport
+    from newsledger.pipeline import BuildReport, refresh_events
     from newsledger.settings import Settings
     from newsledger.stages.annotate import annotate_articles, load_nlp
     from newsledger.stages.dedupe import fingerprint_text
@@ -89,7 +89,12 @@ def by_stage(folder: Path, db: Path) -> dict[str, float]:
     times["load pack + model (once)"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    docs = [d for d in read_documents([str(folder)], manifest=str(folder / "manifest.csv"), settings=settings.read)]
+    manifest = str(folder.parent / "manifest.csv")
+    docs = [
+        d
+        for d in read_documents([str(folder)], manifest=manifest, settings=settings.read)
+        if isinstance(d, RawDocument)
+    ]
     times["read"] = time.perf_counter() - t
     t = time.perf_counter()
     articles = [a for a in (extract_article(d, settings=settings.extract) for d in docs) if isinstance(a, Article)]
@@ -121,7 +126,7 @@ def end_to_end(folder: Path, db: Path) -> tuple[float, float]:
         "import resource, sys, time\n"
         "from newsledger.pipeline import build_ledger\n"
         "t = time.perf_counter()\n"
-        f"build_ledger([{str(folder)!r}], db={str(db)!r}, manifest={str(folder / 'manifest.csv')!r})\n"
+        f"build_ledger([{str(folder)!r}], db={str(db)!r}, manifest={str(folder.parent / 'manifest.csv')!r})\n"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,0 +1,103 @@
+"""Tests for the whole build: idempotent re-runs, resuming an interrupted build, copies and corroboration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.errors import InputError
+from newsledger.export import iter_event_records
+from newsledger.pipeline import build_ledger, sample_inputs
+from newsledger.settings import load_settings
+from newsledger.store.ledger import Store
+
+
+def _snapshot(db: Path) -> list[str]:
+    with Store(db, read_only=True) as store:
+        return sorted(json.dumps(r, sort_keys=True, default=str) for r in iter_event_records(store))
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_build_ledger_interrupted_build_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    paths, manifest = sample_inputs()
+    settings = load_settings(None, ["store.batch_articles=3"])
+    clean = tmp_path / "clean.duckdb"
+    build_ledger(paths, db=clean, manifest=manifest, settings=settings)
+
+    resumed = tmp_path / "resumed.duckdb"
+    calls = 0
+
+    def stop_after_two_batches(_stage: str, _n: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_ledger(paths, db=resumed, manifest=manifest, settings=settings, progress=stop_after_two_batches)
+    with Store(resumed, read_only=True) as store:
+        partial = store.counts()
+        assert 0 < partial["articles"] < 16
+        assert store.last_run()["status"] == "interrupted"  # type: ignore[index]
+    report = build_ledger(paths, db=resumed, manifest=manifest, settings=settings)
+    assert report.articles_seen == partial["articles"]
+    assert report.articles_new == 16 - partial["articles"]
+    assert _snapshot(resumed) == _snapshot(clean)
+
+
+def test_build_ledger_rerun_adds_nothing_and_keeps_events(sample_ledger: Path, tmp_path: Path) -> None:
+    paths, manifest = sample_inputs()
+    before = _snapshot(sample_ledger)
+    copy = tmp_path / "again.duckdb"
+    copy.write_bytes(sample_ledger.read_bytes())
+    report = build_ledger(paths, db=copy, manifest=manifest)
+    assert (report.articles_new, report.mentions_new, report.articles_seen) == (0, 0, 16)
+    assert _snapshot(copy) == before
+
+
+def test_build_ledger_sample_corpus_groups_the_syndicated_copy(sample_ledger: Path) -> None:
+    with Store(sample_ledger, read_only=True) as store:
+        copies = [(a["path"], a["copy_of"]) for a in store.articles() if a["copy_of"]]
+        originals = {a["id"]: a for a in store.articles()}
+    assert len(copies) == 1
+    path, original = copies[0]
+    assert path.endswith("steppe_daily_turkiye_agreement.txt")
+    assert originals[original]["url"].startswith("https://nwire.example/")
+
+
+def test_build_ledger_sample_corpus_counts_a_copy_once(sample_ledger: Path) -> None:
+    with Store(sample_ledger, read_only=True) as store:
+        records = list(iter_event_records(store))
+    copied = [r for r in records if r["sources"]["articles"] == 2 and r["sources"]["independent"] == 1]
+    assert copied, "an event reported only by the wire story and its copy counts one independent source"
+    corroborated = [r for r in records if r["sources"]["independent"] >= 2]
+    assert corroborated
+    for r in corroborated:
+        outlets = {m["outlet"] for m in r["mentions"]}
+        assert len(outlets) >= 2
+
+
+def test_build_ledger_sample_corpus_keeps_disagreement_with_both_sides(sample_ledger: Path) -> None:
+    with Store(sample_ledger, read_only=True) as store:
+        records = list(iter_event_records(store))
+    quantity_conflicts = [c for r in records for c in r["conflicts"] if c["field"] == "quantity"]
+    assert quantity_conflicts
+    for conflict in quantity_conflicts:
+        assert len(conflict["values"]) >= 2
+        assert all(v["mentions"] for v in conflict["values"])
+
+
+def test_build_ledger_nothing_readable_raises_input_error_and_records_skips(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("")
+    db = tmp_path / "l.duckdb"
+    with pytest.raises(InputError, match="nothing could be read"):
+        build_ledger([str(corpus)], db=db)
+    with Store(db, read_only=True) as store:
+        assert [s["reason"] for s in store.skips()] == ["empty file"]
