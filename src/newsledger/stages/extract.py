@@ -1,168 +1,224 @@
-"""Extract an article (main text with paragraph spans, title, date, outlet, language) from a raw document."""
+"""Extract stage: an article's main text, paragraph spans and metadata from a raw HTML page or plain text."""
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import unicodedata
 import warnings
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from tldextract import TLDExtract
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from newsledger.model import Article, RawDocument, Skip, Span, content_id
 from newsledger.settings import ExtractSettings
 
-_BLANK = re.compile(r"\n[ \t]*\n")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_WS = re.compile(r"\s+")
-for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
-    logging.getLogger(_name).setLevel(logging.ERROR)
+# Pages that are not articles are expected here and become skips; the libraries' own log lines add nothing.
+for _name in ("trafilatura", "htmldate"):
+    if logging.getLogger(_name).level == logging.NOTSET:
+        logging.getLogger(_name).setLevel(logging.ERROR)
+
+_LANGUAGE_SAMPLE = 2000
+_SPACES = re.compile(r"[^\S\n]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x85\u2028]")
+_PARAGRAPH_BREAK = re.compile("[\x0c\u2029]")
 
 
-def _clean_line(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Blocks separated by blank lines; with no blank line at all, one paragraph per non-empty line."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks = _BLANK.split(text) if _BLANK.search(text) else text.split("\n")
-    paragraphs = []
-    for block in blocks:
-        joined = " ".join(_clean_line(line) for line in block.split("\n") if line.strip())
-        if joined:
-            paragraphs.append(joined)
-    return paragraphs
-
-
-def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
-    spans = []
-    pos = 0
-    for para in paragraphs:
-        spans.append(Span(start=pos, end=pos + len(para)))
-        pos += len(para) + 2
-    return "\n\n".join(paragraphs), tuple(spans)
-
-
-def article_id(text: str) -> str:
-    """Content hash of the text with case and white space folded, so the same story read twice is one article."""
-    return content_id(_WS.sub(" ", text.casefold()).strip())
-
-
-@functools.lru_cache(maxsize=1)
-def _domain_extractor() -> Any:
-    import tldextract
-
-    # The bundled public-suffix snapshot; an empty URL list means no download is ever tried.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    parts = _domain_extractor()(url)
-    if parts.domain and parts.suffix:
-        return f"{parts.domain}.{parts.suffix}".lower()
-    # No public suffix (an intranet or .example host): the host name itself, without "www.".
-    host = ".".join(p for p in (parts.subdomain, parts.domain) if p).lower()
-    return host.removeprefix("www.") or None
-
-
-def detect_language(text: str) -> str | None:
-    sample = text[:2000]
-    if not sample.strip():
-        return None
-    import py3langid
-
-    # The model ships inside the package and is loaded once, on first use.
-    lang, _score = py3langid.classify(sample)
-    return str(lang)
-
-
-def _from_html(html: str, url: str | None) -> tuple[list[str], dict[str, Any]] | None:
-    import trafilatura
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=True,
-            output_format="python",
-        )
-    if doc is None:
-        return None
-    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = data.get("text") or ""
-    return [p for p in (_clean_line(line) for line in text.split("\n")) if p], data
-
-
-def _html_date(html: str, url: str | None) -> date | None:
-    from htmldate import find_date
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        # The HTML itself, never a bare URL: given only a URL, htmldate would try to download the page.
-        found = find_date(html, url=url, extensive_search=False, original_date=True)
-    try:
-        return date.fromisoformat(found) if found else None
-    except ValueError:
-        return None
-
-
-def _metadata_date(value: Any) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _PageMeta:
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    sitename: str | None = None
 
 
 def extract_article(doc: RawDocument, *, settings: ExtractSettings) -> Article | Skip:
-    """The article in a raw document, or the reason there is none."""
-    title, published, outlet = doc.title, doc.published, doc.outlet
-    if doc.html is not None:
-        found = _from_html(doc.html, doc.url)
-        if found is None:
-            return Skip(stage="extract", source=doc.source, reason="not an article: no main text found in HTML")
-        lines, meta = found
-        paragraphs = split_paragraphs("\n\n".join(lines))
-        title = title or _str(meta.get("title"))
-        published = published or _metadata_date(meta.get("date")) or _html_date(doc.html, doc.url)
-        outlet = outlet or outlet_from_url(doc.url or _str(meta.get("url"))) or _str(meta.get("sitename"))
+    """The article in a raw document, or a Skip saying why there is none.
+
+    Given metadata (from the manifest or a JSON record) wins over what the page says. Plain text is taken as
+    it is; when a record has both, its text wins over its HTML, since a feed's text is already extracted.
+    """
+    if doc.text is not None and doc.text.strip():
+        paragraphs = split_paragraphs(doc.text)
+        page = _PageMeta()
     else:
-        paragraphs = split_paragraphs(doc.text or "")
-        outlet = outlet or outlet_from_url(doc.url)
+        found = _extract_html(doc.html or "", url=doc.url, has_date=doc.published is not None, fast=settings.fast)
+        if found is None:
+            return _skip(doc, "not an article: no main text found in HTML")
+        paragraphs, page = found
     text, spans = join_paragraphs(paragraphs)
-    if len(text) < settings.min_chars:
-        return Skip(
-            stage="extract",
-            source=doc.source,
-            reason=f"no article text found ({len(text)} characters after extraction; need {settings.min_chars})",
+    if len(text) < settings.min_chars or not spans:
+        return _skip(
+            doc,
+            f"no article text found ({len(text)} characters after extraction)",
+            f"extract.min_chars is {settings.min_chars}",
         )
     if len(text) > settings.max_chars:
-        return Skip(
-            stage="extract",
-            source=doc.source,
-            reason=f"article text over the limit ({len(text):,} characters > {settings.max_chars:,})",
+        return _skip(
+            doc,
+            f"article text too long ({len(text)} characters after extraction; extract.max_chars is "
+            f"{settings.max_chars})",
         )
+    url = doc.url or page.url
     return Article(
-        id=article_id(text),
+        id=content_id(" ".join(text.casefold().split())),
         source=doc.source,
         path=doc.path,
-        url=doc.url,
-        outlet=outlet,
-        published=published,
-        title=title,
+        url=url,
+        outlet=_clean(doc.outlet) or _registered_domain(url) or _clean(page.sitename) or outlet_from_url(url),
+        published=doc.published or page.published,
+        title=_clean(doc.title) or _clean(page.title),
         language=detect_language(text),
         text=text,
         paragraphs=spans,
     )
 
 
-def _str(value: Any) -> str | None:
-    return str(value).strip() or None if value else None
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: blocks between blank lines (wrapped lines joined), else one per non-empty line."""
+    lines = [_clean_line(line) for line in _normalize(text).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    start = 0
+    while start < len(lines) and not lines[start]:
+        start += 1
+    lines = lines[start:]
+    if "" not in lines:
+        return lines
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+        elif block:
+            paragraphs.append(" ".join(block))
+            block = []
+    return paragraphs
+
+
+def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
+    """The article text (paragraphs joined by a blank line) and each paragraph's span in it."""
+    spans: list[Span] = []
+    position = 0
+    for paragraph in paragraphs:
+        if spans:
+            position += 2
+        spans.append(Span(start=position, end=position + len(paragraph)))
+        position += len(paragraph)
+    return "\n\n".join(paragraphs), tuple(spans)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The registered domain of a URL ("bbc.co.uk"), or its host without "www." when it has no public suffix."""
+    if not url:
+        return None
+    parts = _domain_extractor()(url)
+    domain = parts.top_domain_under_public_suffix
+    if domain:
+        return domain.lower()
+    host = ".".join(p for p in (parts.subdomain, parts.domain) if p).lower()
+    return host.removeprefix("www.") or None
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, judged on its opening; None when undecided."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    if not sample.strip():
+        return None
+    language, _ = _language_identifier().classify(sample)
+    return str(language) if language and language != "und" else None
+
+
+def _extract_html(html: str, *, url: str | None, has_date: bool, fast: bool) -> tuple[list[str], _PageMeta] | None:
+    tree = _parse_html(html)
+    if tree is None:
+        return None
+    # Library warnings about odd markup are not actionable for the user and must not reach pytest as errors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            fast=fast,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+        )
+        if not isinstance(found, Document) or not found.text:
+            return None
+        published = _iso_date(found.date)
+        if published is None and not has_date:
+            # trafilatura asked htmldate for the original date only; a last-modified date beats none at all.
+            # The parsed tree, never a string: a string that looks like a URL would make htmldate fetch it.
+            published = _iso_date(find_date(tree, url=url, original_date=False, extensive_search=True))
+    paragraphs = [line for line in (_clean_line(part) for part in _normalize(found.text).split("\n")) if line]
+    page_url = found.url if isinstance(found.url, str) and found.url.startswith(("http://", "https://")) else None
+    return paragraphs, _PageMeta(title=found.title, url=page_url, published=published, sitename=found.sitename)
+
+
+def _parse_html(html: str) -> HtmlElement | None:
+    if not html.strip():
+        return None
+    # lxml rejects a lone fragment ("<p>...</p>") as not HTML; a JSON feed's html field is often just that.
+    if "<html" not in html[:4096].lower():
+        html = f"<html><body>{html}</body></html>"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tree: Any = load_html(html)
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", _PARAGRAPH_BREAK.sub("\n\n", _LINE_BREAK.sub("\n", text)))
+    return _CONTROL.sub("", text.removeprefix("\ufeff"))
+
+
+def _clean_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = _clean_line(unicodedata.normalize("NFC", value).replace("\n", " "))
+    return cleaned or None
+
+
+def _registered_domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    return _domain_extractor()(url).top_domain_under_public_suffix.lower() or None
+
+
+def _iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@cache
+def _domain_extractor() -> TLDExtract:
+    # The public suffix list bundled with tldextract: no download, no cache files written.
+    return TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@cache
+def _language_identifier() -> Any:
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def _skip(doc: RawDocument, reason: str, detail: str = "") -> Skip:
+    return Skip(stage="extract", source=doc.source, reason=reason, detail=detail)

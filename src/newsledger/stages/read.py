@@ -1,275 +1,533 @@
-"""Read inputs (files, directories, JSON lines, a manifest) into raw documents, skipping bad input with a reason."""
+"""Read stage: turn the input paths (files, folders, JSON feeds) and an optional manifest into raw documents."""
 
 from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import os
+import re
+import stat
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from io import BufferedReader
 from pathlib import Path
 from typing import Any
+
+from charset_normalizer import from_bytes
 
 from newsledger.errors import ManifestError
 from newsledger.model import RawDocument, Skip
 from newsledger.settings import ReadSettings
 
-HTML_SUFFIXES = {".html", ".htm"}
-TEXT_SUFFIXES = {".txt"}
-JSON_SUFFIXES = {".json", ".jsonl"}
-META_FIELDS = ("url", "outlet", "published", "title")
+_KINDS = {".html": "html", ".htm": "html", ".txt": "txt", ".json": "json", ".jsonl": "jsonl"}
+_EXPECTED = "expected .html, .htm, .txt, .json or .jsonl, optionally .gz compressed"
+_CHUNK = 1 << 20
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Tags that plain prose practically never contains; a handful of them means a page saved as .txt.
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|span|a|br|script|style|meta|link|table|tr|td|ul|ol|li|h[1-6]|article|section"
+    r"|header|footer|nav|main|title|img|figure)\b[^>]*>",
+    re.IGNORECASE,
+)
 
 
-@dataclass(frozen=True, slots=True)
+_Stream = gzip.GzipFile | BufferedReader
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Meta:
     url: str | None = None
+    title: str | None = None
     outlet: str | None = None
     published: date | None = None
-    title: str | None = None
 
-
-def parse_published(value: object) -> date | None:
-    """YYYY-MM-DD or an ISO date-time; raises ValueError otherwise."""
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10]) if len(text) == 10 else datetime.fromisoformat(text).date()
-    except ValueError as exc:
-        raise ValueError(f"'published' is not a date ({text!r}); expected YYYY-MM-DD") from exc
-
-
-def _str_or_none(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _resolved(path: str | Path) -> str:
-    return os.path.normcase(os.path.abspath(os.path.realpath(path)))
-
-
-def read_manifest(path: str) -> tuple[dict[str, _Meta], list[Skip]]:
-    """Metadata by resolved file path; a bad row is a skip, a manifest that cannot be read is an error."""
-    manifest = Path(path)
-    try:
-        raw = manifest.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"{path}: cannot read the manifest: {exc}") from exc
-    rows: list[tuple[int, Any]] = []
-    skips: list[Skip] = []
-    if manifest.suffix.lower() == ".csv":
-        rows = list(enumerate(csv.DictReader(io.StringIO(raw)), start=2))
-    else:
-        for number, line in enumerate(raw.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                skips.append(
-                    Skip(
-                        stage="manifest",
-                        source=f"{path}:{number}",
-                        reason=f"{manifest.name} line {number}: not valid JSON ({exc.msg})",
-                    )
-                )
-    out: dict[str, _Meta] = {}
-    for number, row in rows:
-        where = f"{manifest.name} line {number}"
-        if not isinstance(row, dict) or not _str_or_none(row.get("path")):
-            skips.append(Skip(stage="manifest", source=f"{path}:{number}", reason=f"{where}: no 'path'"))
-            continue
-        try:
-            published = parse_published(row.get("published"))
-        except ValueError as exc:
-            skips.append(Skip(stage="manifest", source=f"{path}:{number}", reason=f"{where}: {exc}"))
-            continue
-        meta = _Meta(
-            url=_str_or_none(row.get("url")),
-            outlet=_str_or_none(row.get("outlet")),
-            published=published,
-            title=_str_or_none(row.get("title")),
+    def over(self, inner: _Meta) -> _Meta:
+        """These values wherever set, else the inner ones: the manifest wins over what the file says."""
+        return _Meta(
+            url=self.url or inner.url,
+            title=self.title or inner.title,
+            outlet=self.outlet or inner.outlet,
+            published=self.published or inner.published,
         )
-        given = str(row["path"]).strip()
-        # A manifest path may be relative to the working directory or to the manifest itself.
-        for candidate in {given, str(manifest.parent / given)}:
-            out.setdefault(_resolved(candidate), meta)
-    return out, skips
 
 
-def _walk(path: str) -> Iterator[str]:
-    """Files under a directory in sorted order; hidden files and folders are passed over."""
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+class _BadField(ValueError):
+    """A metadata value of the wrong shape; its message is the reason text."""
 
 
-def _suffixes(path: str) -> tuple[str, bool]:
-    lower = path.lower()
-    compressed = lower.endswith(".gz")
-    if compressed:
-        lower = lower[:-3]
-    return os.path.splitext(lower)[1], compressed
+@dataclass(slots=True)
+class _Manifest:
+    by_cwd: dict[Path, _Meta]
+    by_dir: dict[Path, _Meta]
+    skips: list[Skip]
 
-
-def _read_bytes(path: str, compressed: bool, limit: int) -> bytes | str:
-    """The file's bytes, or the reason it cannot be read; decompression stops at the size limit."""
-    try:
-        size = os.path.getsize(path)
-        if size == 0:
-            return "empty file"
-        if size > limit:
-            return f"over the size limit ({size:,} bytes > {limit:,}; see read.max_bytes)"
-        if not compressed:
-            with open(path, "rb") as handle:
-                return handle.read()
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-        if len(data) > limit:
-            return f"over the size limit once decompressed (> {limit:,} bytes; see read.max_bytes)"
-        return data if data else "empty file"
-    except PermissionError:
-        return "permission denied"
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return f"unreadable: {exc}"
-
-
-def decode_bytes(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), else the detected charset; None for binary or undecodable data."""
-    if b"\x00" in data[:8192]:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        return None
-    text = str(best)
-    # Control characters other than whitespace mean the guess produced garbage.
-    bad = sum(1 for c in text[:5000] if ord(c) < 32 and c not in "\n\r\t\f")
-    return None if bad > 5 else text
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:2000].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")):
-        return True
-    tags = sum(head.count(t) for t in ("<p>", "<p ", "<div", "<body", "<head", "<br", "<a href", "<meta"))
-    return tags >= 3
-
-
-def _record(source: str, data: Any, meta: _Meta, settings: ReadSettings) -> RawDocument | Skip:
-    if not isinstance(data, dict):
-        return Skip(stage="read", source=source, reason="not a JSON object with 'text' or 'html'")
-    text, html = data.get("text"), data.get("html")
-    if not isinstance(text, str) or not text.strip():
-        text = None
-    if not isinstance(html, str) or not html.strip():
-        html = None
-    if text is None and html is None:
-        return Skip(stage="read", source=source, reason="record has neither 'text' nor 'html'")
-    if len(text or html or "") > settings.max_bytes:
-        return Skip(
-            stage="read", source=source, reason=f"record over the size limit ({settings.max_bytes:,} characters)"
-        )
-    try:
-        published = meta.published or parse_published(data.get("published"))
-    except ValueError as exc:
-        return Skip(stage="read", source=source, reason=str(exc))
-    return RawDocument(
-        source=source,
-        path=None,
-        text=text if html is None else None,
-        html=html,
-        url=meta.url or _str_or_none(data.get("url")),
-        title=meta.title or _str_or_none(data.get("title")),
-        outlet=meta.outlet or _str_or_none(data.get("outlet")),
-        published=published,
-    )
-
-
-def _json_records(
-    path: str, text: str, suffix: str, meta: _Meta, settings: ReadSettings
-) -> Iterator[RawDocument | Skip]:
-    if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Skip(stage="read", source=path, reason=f"not valid JSON ({exc.msg} at line {exc.lineno})")
-            return
-        items = data if isinstance(data, list) else [data]
-        for index, item in enumerate(items):
-            yield _record(f"{path}:#{index}" if isinstance(data, list) else path, item, meta, settings)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{path}:{number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skip(stage="read", source=source, reason=f"not valid JSON ({exc.msg})")
-            continue
-        yield _record(source, item, meta, settings)
-
-
-def _read_file(path: str, meta: _Meta, settings: ReadSettings) -> Iterator[RawDocument | Skip]:
-    suffix, compressed = _suffixes(path)
-    if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES:
-        yield Skip(stage="read", source=path, reason=f"unsupported file type ({suffix or 'no extension'})")
-        return
-    data = _read_bytes(path, compressed, settings.max_bytes)
-    if isinstance(data, str):
-        yield Skip(stage="read", source=path, reason=data)
-        return
-    text = decode_bytes(data)
-    if text is None:
-        yield Skip(stage="read", source=path, reason="binary or undecodable content")
-        return
-    if not text.strip():
-        yield Skip(stage="read", source=path, reason="empty file")
-        return
-    if suffix in JSON_SUFFIXES:
-        yield from _json_records(path, text, suffix, meta, settings)
-        return
-    is_html = suffix in HTML_SUFFIXES or looks_like_html(text)
-    yield RawDocument(
-        source=path,
-        path=path,
-        html=text if is_html else None,
-        text=None if is_html else text,
-        url=meta.url,
-        outlet=meta.outlet,
-        published=meta.published,
-        title=meta.title,
-    )
+    def lookup(self, path: str) -> _Meta | None:
+        resolved = Path(path).resolve()
+        return self.by_cwd.get(resolved) or self.by_dir.get(resolved)
 
 
 def read_documents(
     paths: Sequence[str], *, manifest: str | None, settings: ReadSettings
 ) -> Iterator[RawDocument | Skip]:
-    """Every document under the given paths, lazily, in a stable order; bad input becomes a Skip."""
-    metas: dict[str, _Meta] = {}
+    """Yield one RawDocument per readable input (per record for JSON feeds) and one Skip per rejected input.
+
+    Directories are walked recursively in name order, hidden entries left out. Bad inputs become skips and the
+    batch goes on; only a manifest that cannot be read at all raises ManifestError, and it does so at once,
+    before the first document is read.
+    """
+    loaded = load_manifest(manifest) if manifest is not None else None
+    return _read_all(paths, loaded, settings)
+
+
+def _read_all(paths: Sequence[str], manifest: _Manifest | None, settings: ReadSettings) -> Iterator[RawDocument | Skip]:
     if manifest is not None:
-        metas, skips = read_manifest(manifest)
-        yield from skips
+        yield from manifest.skips
     for given in paths:
-        if os.path.isdir(given):
-            files: Iterator[str] = _walk(given)
-        elif os.path.exists(given):
-            files = iter([given])
-        else:
-            yield Skip(stage="read", source=given, reason="no such file or directory")
+        try:
+            mode = os.stat(given).st_mode
+        except OSError as exc:
+            yield _skip(given, _os_reason(exc))
             continue
-        for path in files:
-            yield from _read_file(path, metas.get(_resolved(path), _Meta()), settings)
+        files = _walk(given) if stat.S_ISDIR(mode) else iter([given])
+        for item in files:
+            if isinstance(item, Skip):
+                yield item
+                continue
+            meta = manifest.lookup(item) if manifest is not None else None
+            yield from _read_file(item, meta, settings)
+
+
+def _walk(root: str) -> Iterator[str | Skip]:
+    """Files under root: each directory's files in name order, then its subdirectories in name order."""
+    stack = [root]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        directory = stack.pop()
+        try:
+            info = os.stat(directory)
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as exc:
+            yield _skip(directory, _os_reason(exc))
+            continue
+        # Symlinked directories are followed, so remember where we have been to survive a link loop.
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(directory, entry.name)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subdirs.append(path)
+            else:
+                yield path
+        stack.extend(reversed(subdirs))
+
+
+def _read_file(path: str, manifest_meta: _Meta | None, settings: ReadSettings) -> Iterator[RawDocument | Skip]:
+    name = os.path.basename(path).lower()
+    is_gzip = name.endswith(".gz")
+    stem = name[:-3] if is_gzip else name
+    ext = os.path.splitext(stem)[1]
+    kind = _KINDS.get(ext)
+    if kind is None:
+        shown = ext + (".gz" if is_gzip else "") or "no extension"
+        yield _skip(path, f"unsupported file type ({shown})", _EXPECTED)
+        return
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        yield _skip(path, _os_reason(exc))
+        return
+    if not stat.S_ISREG(info.st_mode):
+        # A named pipe or a device would block or never end.
+        yield _skip(path, "not a regular file")
+        return
+    size = info.st_size
+    if size == 0:
+        yield _skip(path, "empty file")
+        return
+    if kind == "jsonl":
+        # Streamed record by record, so max_bytes bounds each line rather than the whole feed.
+        yield from _read_jsonl(path, size, is_gzip, manifest_meta, settings)
+        return
+    if size > settings.max_bytes:
+        yield _skip(path, f"file too large ({size} bytes; read.max_bytes is {settings.max_bytes})")
+        return
+    data = _read_bytes(path, is_gzip, settings.max_bytes)
+    if isinstance(data, str):
+        yield _skip(path, data)
+        return
+    if kind == "json":
+        yield from _read_json(path, data, manifest_meta)
+        return
+    if b"\x00" in data and not data.startswith(_UTF16_BOMS):
+        yield _skip(path, "binary file (contains NUL bytes)")
+        return
+    text = _decode(data)
+    if text is None:
+        yield _skip(path, "cannot decode text: not UTF-8, and no other encoding fits")
+        return
+    if not text.strip():
+        yield _skip(path, "empty file")
+        return
+    meta = manifest_meta or _Meta()
+    if kind == "html" or _looks_like_html(text):
+        yield _document(path, path, meta, html=text)
+    else:
+        yield _document(path, path, meta, text=text)
+
+
+def _read_bytes(path: str, is_gzip: bool, limit: int) -> bytes | str:
+    """The file's bytes, at most limit of them once decompressed; a str is the reason it cannot be read."""
+    try:
+        with open(path, "rb") as raw:
+            if not is_gzip:
+                data = raw.read(limit + 1)
+            else:
+                try:
+                    with gzip.GzipFile(fileobj=raw) as unzipped:
+                        data = unzipped.read(limit + 1)
+                except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+                    return f"not a valid gzip file ({exc})"
+    except OSError as exc:
+        return _os_reason(exc)
+    if len(data) > limit:
+        if not is_gzip:  # it grew after we looked at its size
+            return f"file too large (over {limit} bytes; read.max_bytes is {limit})"
+        return f"decompresses to more than {limit} bytes (read.max_bytes); not read"
+    if not data:
+        return "empty file"
+    return data
+
+
+def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM), UTF-16 by its BOM, else a detected charset; None when nothing fits cleanly."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return len(_HTML_TAG.findall(text, 0, 20_000)) >= 5
+
+
+def _read_json(path: str, data: bytes, manifest_meta: _Meta | None) -> Iterator[RawDocument | Skip]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        yield _skip(path, "not valid UTF-8 (JSON must be UTF-8)")
+        return
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        yield _skip(path, f"not valid JSON ({_json_error(exc)})")
+        return
+    if isinstance(value, dict):
+        yield _record(value, path, manifest_meta)
+    elif isinstance(value, list):
+        if not value:
+            yield _skip(path, "no records (an empty JSON list)")
+        for index, item in enumerate(value):
+            yield _record(item, f"{path}:#{index}", manifest_meta)
+    else:
+        yield _skip(path, f"expected a JSON object or a list of objects, got {_json_type(value)}")
+
+
+def _read_jsonl(
+    path: str, size: int, is_gzip: bool, manifest_meta: _Meta | None, settings: ReadSettings
+) -> Iterator[RawDocument | Skip]:
+    # A gzip stream has no trustworthy size up front: past this many bytes it is treated as a bomb.
+    budget = max(settings.max_bytes, size * settings.max_gzip_ratio) if is_gzip else None
+    has_records = False
+    try:
+        with open(path, "rb") as raw:
+            stream: _Stream = gzip.GzipFile(fileobj=raw) if is_gzip else raw
+            with stream:
+                for number, line in _lines(stream, settings.max_bytes, budget):
+                    where = f"{path}:{number}"
+                    if line is None:
+                        yield _skip(where, f"{where}: record too large (over read.max_bytes, {settings.max_bytes})")
+                        continue
+                    if number == 1:
+                        line = line.removeprefix(b"\xef\xbb\xbf")
+                    if not line.strip():
+                        continue
+                    has_records = True
+                    yield _parse_line(line, where, manifest_meta)
+                if not has_records:
+                    yield _skip(path, "empty file")
+    except _Bomb as exc:
+        yield _skip(
+            path,
+            f"decompresses to more than {exc.limit} bytes, over {settings.max_gzip_ratio} times its compressed "
+            f"size (read.max_gzip_ratio); looks like a decompression bomb, the rest is not read",
+        )
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield _skip(path, f"not a valid gzip file ({exc}); the rest is not read")
+    except OSError as exc:
+        yield _skip(path, _os_reason(exc))
+
+
+class _Bomb(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def _lines(stream: _Stream, limit: int, budget: int | None) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) pairs; the line is None when it is longer than limit, and is then not kept."""
+    number = 0
+    total = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        total += len(line)
+        if budget is not None and total > budget:
+            raise _Bomb(budget)
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield number, line
+            continue
+        # Too long: drop the rest of the line in bounded chunks instead of holding it.
+        while not line.endswith(b"\n"):
+            line = stream.readline(_CHUNK)
+            if not line:
+                break
+            total += len(line)
+            if budget is not None and total > budget:
+                raise _Bomb(budget)
+        yield number, None
+
+
+def _parse_line(line: bytes, where: str, manifest_meta: _Meta | None) -> RawDocument | Skip:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return _skip(where, f"{where}: not valid UTF-8 (JSON lines must be UTF-8)")
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return _skip(where, f"{where}: not valid JSON ({_json_error(exc)})")
+    return _record(value, where, manifest_meta)
+
+
+def _record(value: Any, where: str, manifest_meta: _Meta | None) -> RawDocument | Skip:
+    """A RawDocument from one JSON record ({"text" or "html", "url", "title", "outlet", "published"})."""
+    if not isinstance(value, dict):
+        return _skip(where, f"{where}: expected a JSON object, got {_json_type(value)}")
+    try:
+        text = _string_field(value, "text")
+        html = _string_field(value, "html")
+        if text is None and html is None:
+            return _skip(where, f"{where}: record has no 'text' or 'html'")
+        # Metadata the manifest gives is not checked here: the manifest wins, so a bad inner value does not matter.
+        given = manifest_meta or _Meta()
+        inner = _Meta(
+            url=None if given.url else _string_field(value, "url"),
+            title=None if given.title else _string_field(value, "title"),
+            outlet=None if given.outlet else _string_field(value, "outlet"),
+            published=None if given.published else _date_field(value.get("published")),
+        )
+    except _BadField as exc:
+        return _skip(where, f"{where}: {exc}")
+    return _document(where, None, given.over(inner), text=text, html=html)
+
+
+def _string_field(record: dict[str, Any], name: str) -> str | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _BadField(f"'{name}' is not a string (got {_json_type(value)})")
+    return value if value.strip() else None
+
+
+def _date_field(value: Any) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        shown = repr(value) if isinstance(value, str) else json.dumps(value)
+        raise _BadField(f"'published' is not a date ({shown}); expected YYYY-MM-DD")
+    return parsed
+
+
+def parse_date(value: str) -> date | None:
+    """A date from YYYY-MM-DD or an ISO datetime (its own calendar day, whatever the time zone); else None."""
+    value = value.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+def load_manifest(manifest: str) -> _Manifest:
+    """Per-file metadata from a CSV or JSONL manifest; bad rows become skips, an unreadable file raises."""
+    ext = os.path.splitext(manifest.lower())[1]
+    if ext not in (".csv", ".jsonl"):
+        raise ManifestError(f"{manifest}: unsupported manifest type ({ext or 'no extension'}); use .csv or .jsonl")
+    try:
+        with open(manifest, encoding="utf-8-sig", newline="") as handle:
+            content = handle.read()
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{manifest}: the manifest is not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
+    except OSError as exc:
+        raise ManifestError(
+            f"{manifest}: cannot open the manifest ({exc.strerror or exc}); check the path given to --manifest"
+        ) from exc
+    rows = _csv_rows(manifest, content) if ext == ".csv" else _jsonl_rows(manifest, content)
+    result = _Manifest(by_cwd={}, by_dir={}, skips=[])
+    base = Path(manifest).resolve().parent
+    first_line: dict[Path, int] = {}
+    for number, row in rows:
+        where = f"{manifest} line {number}"
+        if isinstance(row, str):
+            result.skips.append(_manifest_skip(manifest, number, f"{where}: {row}"))
+            continue
+        try:
+            path, meta = _manifest_row(row)
+        except _BadField as exc:
+            result.skips.append(_manifest_skip(manifest, number, f"{where}: {exc}"))
+            continue
+        key = Path(path).resolve()
+        if key in first_line:
+            reason = f"{where}: path {path!r} is already listed on line {first_line[key]}; this row is ignored"
+            result.skips.append(_manifest_skip(manifest, number, reason))
+            continue
+        first_line[key] = number
+        result.by_cwd[key] = meta
+        result.by_dir.setdefault((base / path).resolve(), meta)
+    return result
+
+
+def _csv_rows(manifest: str, content: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    reader = csv.reader(content.splitlines(keepends=True))
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+    except csv.Error as exc:
+        raise ManifestError(f"{manifest} line 1: cannot parse the CSV header ({exc})") from exc
+    if "path" not in header:
+        raise ManifestError(
+            f"{manifest}: no 'path' column; the first line must be a header such as path,url,outlet,published,title"
+        )
+    rows: list[tuple[int, dict[str, Any] | str]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ManifestError(f"{manifest} line {start}: cannot parse the CSV ({exc})") from exc
+        if not any(cell.strip() for cell in cells):
+            continue
+        rows.append((start, dict(zip(header, cells, strict=False))))
+    return iter(rows)
+
+
+def _jsonl_rows(manifest: str, content: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            yield number, f"not valid JSON ({_json_error(exc)})"
+            continue
+        if not isinstance(value, dict):
+            yield number, f"expected a JSON object, got {_json_type(value)}"
+            continue
+        yield number, {str(k).strip().lower(): v for k, v in value.items()}
+
+
+def _manifest_row(row: dict[str, Any]) -> tuple[str, _Meta]:
+    path = row.get("path")
+    if not isinstance(path, str) or not path.strip():
+        raise _BadField("no 'path'")
+    text = {name: _string_field(row, name) for name in ("url", "title", "outlet")}
+    meta = _Meta(
+        url=_strip(text["url"]),
+        title=_strip(text["title"]),
+        outlet=_strip(text["outlet"]),
+        published=_date_field(row.get("published")),
+    )
+    return path.strip(), meta
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if value else None
+
+
+def _manifest_skip(manifest: str, number: int, reason: str) -> Skip:
+    return Skip(stage="manifest", source=f"{manifest}:{number}", reason=reason)
+
+
+def _document(
+    source: str, path: str | None, meta: _Meta, *, text: str | None = None, html: str | None = None
+) -> RawDocument:
+    return RawDocument(
+        source=source,
+        path=path,
+        text=text,
+        html=html,
+        url=meta.url,
+        title=meta.title,
+        outlet=meta.outlet,
+        published=meta.published,
+    )
+
+
+def _skip(source: str, reason: str, detail: str = "") -> Skip:
+    return Skip(stage="read", source=source, reason=reason, detail=detail)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def _json_error(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}" if exc.lineno == 1 else f"{exc.msg} at line {exc.lineno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc)
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
+    return names.get(type(value), "a number")
