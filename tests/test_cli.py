@@ -52,14 +52,16 @@ def test_cli_export_every_span_quotes_its_article_text(sample_ledger: Path) -> N
             s = m["sentence"]
             assert text[s["start"] : s["end"]] == s["text"]
             for name, spans in m["spans"].items():
-                for span in ([] if spans is None else spans if name == "equipment" else [spans]):
+                for span in [] if spans is None else spans if name == "equipment" else [spans]:
                     assert s["start"] <= span[0] < span[1] <= s["end"], (name, span)
                     checked += 1
     assert checked > 20
 
 
 def test_cli_events_filters_by_type_status_and_dates(sample_ledger: Path) -> None:
-    _, out, _ = _run("events", "--db", str(sample_ledger), "--format", "jsonl", "--type", "aid", "--since", "2025-01-01")
+    _, out, _ = _run(
+        "events", "--db", str(sample_ledger), "--format", "jsonl", "--type", "aid", "--since", "2025-01-01"
+    )
     recs = [json.loads(line) for line in out.splitlines()]
     assert recs and all(r["type"] == "AID" and r["date"]["end"] >= "2025-01-01" for r in recs)
     _, out, _ = _run("events", "--db", str(sample_ledger), "--format", "csv", "--status", "denied")
@@ -166,3 +168,16 @@ def test_cli_console_script_runs_help_with_example() -> None:
     )
     assert result.returncode == 0
     assert "Example: newsledger build" in result.stdout
+
+
+def test_cli_conflicts_shows_each_side_with_its_sentence(sample_ledger: Path) -> None:
+    code, out, _ = _run("conflicts", "--db", str(sample_ledger), "--format", "jsonl")
+    assert code == 0
+    records = [json.loads(x) for x in out.splitlines()]
+    assert records and all(r["conflicts"] for r in records)
+    code, table, _ = _run("conflicts", "--db", str(sample_ledger))
+    assert code == 0
+    first = records[0]
+    for value in first["conflicts"][0]["values"]:
+        [mention] = [m for m in first["mentions"] if m["mention_id"] == value["mentions"][0]]
+        assert mention["sentence"]["text"][:40] in table.replace("\n      ", " ")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from newsledger.model import EventType, Precision, Status
 from newsledger.settings import MergeSettings
-from newsledger.stages.merge import merge_mentions
+from newsledger.stages.merge import link_denials, merge_mentions
 from tests.conftest import actor, info, mention
 
 RUS = actor("Russia", "RUS")
@@ -140,3 +140,33 @@ def test_merge_mentions_is_order_independent_and_idempotent(order: list, n: int)
     again = merge_mentions(shuffled + shuffled, _infos, settings=CFG, pack_version="p")
     assert first == again
     assert sorted(mid for e in first for mid in e.mention_ids) == sorted(m.id for m in subset)
+
+
+def test_link_denials_links_denial_to_claim_about_same_parties_both_by_source_and_recipient() -> None:
+    ms = [
+        mention("claim", "a1", source=IRN, target=AFG, status=Status.ALLEGED, day=date(2025, 1, 20)),
+        mention("by_source", "a2", source=IRN, target=AFG, status=Status.DENIED, day=date(2025, 1, 28)),
+        mention("by_recipient", "a3", source=AFG, target=None, status=Status.DENIED, day=date(2025, 1, 29)),
+        mention("other_type", "a4", type=EventType.ACCUSE, source=IRN, status=Status.DENIED, day=date(2025, 1, 28)),
+        mention("much_later", "a5", source=IRN, target=AFG, status=Status.DENIED, day=date(2026, 1, 28)),
+    ]
+    infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3", "a4", "a5")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    by_mention = {e.mention_ids[0]: e.id for e in events}
+    links = link_denials(events, settings=CFG)
+    assert sorted(links) == sorted(
+        [(by_mention["by_source"], by_mention["claim"]), (by_mention["by_recipient"], by_mention["claim"])]
+    )
+
+
+def test_merge_mentions_asserted_and_alleged_reports_do_not_conflict_but_a_plan_does() -> None:
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, status=Status.ASSERTED),
+        mention("m2", "a2", source=RUS, target=AFG, status=Status.ALLEGED),
+    ]
+    infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.conflicts == ()
+    ms.append(mention("m3", "a3", source=RUS, target=AFG, status=Status.INTENDED))
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert [c.field for c in event.conflicts] == ["status"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsledger.errors import StoreError
 from newsledger.model import Article, EventType, Skip, Span, Status
-from newsledger.store.ledger import Store
+from newsledger.store.ledger import MIGRATIONS, Store
 from tests.conftest import actor, mention
 
 TEXT = "Fictional test text. Russia delivered helicopters to Iran on 3 March, officials said."
@@ -28,13 +28,15 @@ def test_store_migrations_run_once_and_reopen_cleanly(tmp_path: Path) -> None:
     db = tmp_path / "l.duckdb"
     Store(db).close()
     with Store(db) as store:
-        assert store.con.execute("SELECT count(*) FROM migrations").fetchone() == (1,)
+        assert store.con.execute("SELECT count(*) FROM migrations").fetchone() == (len(MIGRATIONS),)
 
 
 def test_store_read_only_on_missing_file_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info:
         Store(tmp_path / "none.duckdb", read_only=True)
-    assert str(info.value) == f"{tmp_path / 'none.duckdb'}: no ledger here; build one first with 'newsledger build PATH'"
+    assert (
+        str(info.value) == f"{tmp_path / 'none.duckdb'}: no ledger here; build one first with 'newsledger build PATH'"
+    )
 
 
 def test_store_write_batch_twice_keeps_one_copy(tmp_path: Path) -> None:

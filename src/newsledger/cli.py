@@ -250,7 +250,10 @@ def show(event_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") 
             if row is None:
                 _fail(f"no event {event_id!r} in {db} (or the prefix is ambiguous); list them with 'newsledger events'")
             assert row is not None
-            record = event_record(row, store.event_mentions([row["id"]]).get(row["id"], []))
+            ids = [row["id"]]
+            record = event_record(
+                row, store.event_mentions(ids).get(ids[0], []), store.event_links(ids).get(ids[0], [])
+            )
     except NewsledgerError as exc:
         _fail(str(exc))
     if fmt == "jsonl":
@@ -262,11 +265,43 @@ def show(event_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") 
             style="bold",
         )
     )
-    for key in ("source", "target", "equipment", "quantity", "date", "location", "sources", "conflicts"):
+    for key in ("source", "target", "equipment", "quantity", "date", "location", "sources", "conflicts", "links"):
         out.print(Text(f"  {key}: {json.dumps(record[key], ensure_ascii=False)}"))
     for m in record["mentions"]:
         out.print(Text(f"\n  [{m['outlet'] or '?'} {m['published'] or ''}] {m['path'] or m['url'] or m['article_id']}"))
         out.print(Text("    ").append(_marked_sentence(m)))
+
+
+@app.command()
+def conflicts(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """List events whose reports disagree, with each side's sentences.
+
+    Example: newsledger conflicts --db ledger.duckdb
+    """
+    try:
+        with _open(db) as store:
+            records = [r for r in iter_event_records(store) if r["conflicts"]]
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if fmt != "table":
+        _write_records(records, fmt, EVENT_CSV_COLUMNS)
+        return
+    for rec in records:
+        head = f"event {rec['id']}  {rec['type']}  {_actor_text(rec['source'])} -> {_actor_text(rec['target'])}"
+        out.print(Text(head, style="bold"))
+        by_id = {m["mention_id"]: m for m in rec["mentions"]}
+        for conflict in rec["conflicts"]:
+            out.print(Text(f"  {conflict['field']}:"))
+            for value in conflict["values"]:
+                out.print(Text(f"    {value['value']}", style="yellow"))
+                for mention in (by_id[mid] for mid in value["mentions"] if mid in by_id):
+                    where = f"[{mention['outlet'] or '?'} {mention['published'] or ''}]"
+                    out.print(Text(f"      {where} {mention['sentence']['text']}"))
+    out.print(f"{len(records)} event(s) with disagreeing reports")
+
+
+def _actor_text(actor: dict[str, Any] | None) -> str:
+    return "?" if actor is None else str(actor["name"])
 
 
 @app.command()

@@ -27,6 +27,7 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
     text: str = row["article_text"]
     start, end = row["sentence_start"], row["sentence_end"]
     return {
+        "mention_id": row["id"],
         "article_id": row["article_id"],
         "path": row["path"],
         "url": row["url"],
@@ -38,7 +39,9 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def event_record(row: dict[str, Any], mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def event_record(
+    row: dict[str, Any], mentions: Sequence[dict[str, Any]], links: Sequence[dict[str, Any]] = ()
+) -> dict[str, Any]:
     """One event in the export contract's shape; every span indexes its article's text."""
     date = None
     if row["date_start"] is not None:
@@ -68,6 +71,7 @@ def event_record(row: dict[str, Any], mentions: Sequence[dict[str, Any]]) -> dic
             "independent": row["independent"],
         },
         "conflicts": json.loads(row["conflicts"]),
+        "links": list(links),
         "extractor": row["extractor"],
         "pack_version": row["pack_version"],
     }
@@ -77,9 +81,10 @@ def iter_event_records(store: Store, flt: EventFilter | None = None, chunk: int 
     rows = store.events(flt or EventFilter())
     for i in range(0, len(rows), chunk):
         part = rows[i : i + chunk]
-        mentions = store.event_mentions([r["id"] for r in part])
+        ids = [r["id"] for r in part]
+        mentions, links = store.event_mentions(ids), store.event_links(ids)
         for row in part:
-            yield event_record(row, mentions.get(row["id"], []))
+            yield event_record(row, mentions.get(row["id"], []), links.get(row["id"], []))
 
 
 def event_csv_row(record: dict[str, Any]) -> dict[str, Any]:

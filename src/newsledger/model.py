@@ -196,6 +196,7 @@ class EquipmentRef:
     id: str | None
     name: str
     category: str | None
+    generic: bool = False  # a class of unnamed equipment ("air defence systems"), not a designation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

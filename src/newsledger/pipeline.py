@@ -15,7 +15,7 @@ from newsledger.stages.annotate import annotate_articles
 from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text
 from newsledger.stages.events import EXTRACTOR, extract_events
 from newsledger.stages.extract import extract_article, outlet_from_url
-from newsledger.stages.merge import ArticleInfo, merge_mentions
+from newsledger.stages.merge import ArticleInfo, link_denials, merge_mentions
 from newsledger.stages.read import read_documents
 from newsledger.store.ledger import Store
 
@@ -175,5 +175,5 @@ def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: Buil
         for row in store.article_infos()
     }
     events = merge_mentions(list(store.iter_mentions()), infos, settings=settings.merge, pack_version=pack.version)
-    store.replace_events(events, run_id=report.run_id)
+    store.replace_events(events, run_id=report.run_id, denials=link_denials(events, settings=settings.merge))
     report.events = len(events)

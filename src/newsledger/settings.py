@@ -53,6 +53,7 @@ class DedupeSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MergeSettings:
     window_days: int = _setting(30, "Mentions whose dates lie further apart than this never merge.")
+    denial_window_days: int = _setting(120, "A denial links to claims about the same parties dated this close to it.")
     date_slack_days: int = _setting(
         3,
         "Mentions with the same equipment whose dates differ by at most this many days merge, with a conflict.",

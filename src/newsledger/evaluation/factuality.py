@@ -13,9 +13,20 @@ category it stands for:
     hypothetical   0     a condition or counterfactual; no commitment either way (UNDERSPECIFIED)
     negated, denied −3   the writer, or a party the writer quotes, says it did not happen (CERTAIN, NEG)
 
+Two statuses are projected by the cue that decided them (``assess_status_detail``), because the ledger and
+MEANTIME draw their lines in different places. The MEANTIME annotation guidelines (Minard et al. 2016,
+"factuality": attributes certainty, polarity and time) rate certainty apart from time, and rate an event
+from the perspective of the source the text cites:
+
+    intended by a future auxiliary only (will, shall; "would" reporting a future)   +3  CERTAIN, FUTURE
+    alleged by a reporting verb or "according to" (the cited source states it)      +3  CERTAIN
+    alleged by a hedge (reportedly, allegedly, accused of, claimed, alleged ...)   +1.5 PROBABLE
+
+"plan to", "intend to", "seek to" keep intended's +0.75: the guidelines rate intentions POSSIBLE. The
+ledger itself keeps a bare "will" intended and a report by a third party alleged, by design.
+
 Three classes follow the same categories: gold > 1.5 (CERTAIN, POS) happened, gold < −1.5 (CERTAIN, NEG)
-did not happen, anything between uncertain. From a status directly: asserted happened, negated and
-denied did not happen, the rest uncertain, which is what the values above give under the same cut.
+did not happen, anything between uncertain; a judgement's class is that of its projected value.
 
 Each sentence's text is its tokens joined by single spaces; it is parsed by the extractor's pipeline
 (load_nlp with the pack's entity ruler) and every gold predicate is aligned to the spaCy tokens covering
@@ -41,7 +52,7 @@ from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import load_nlp
 from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor
-from newsledger.stages.status import assess_status, subject_of
+from newsledger.stages.status import StatusCue, assess_status_detail, subject_of
 
 DATA_SET = "meantime_factuality/meantime"
 SPLITS = ("train", "dev", "test")
@@ -57,6 +68,18 @@ STATUS_VALUE: dict[Status, float] = {
 }
 # CERTAIN is ±3 and PROBABLE ±1.5 on the unified scale; only CERTAIN counts as a committed fact.
 CERTAIN_CUT = 1.5
+# Cue kinds that make a status CERTAIN in MEANTIME's scheme (see the module docstring).
+CERTAIN_CUES: dict[Status, frozenset[str]] = {
+    Status.INTENDED: frozenset({"aux"}),
+    Status.ALLEGED: frozenset({"reporting", "phrases"}),
+}
+
+
+def project(cue: StatusCue) -> float:
+    """The MEANTIME value of a status, given the cue that decided it."""
+    if cue.kind in CERTAIN_CUES.get(cue.status, frozenset()):
+        return 3.0
+    return STATUS_VALUE[cue.status]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,10 +105,11 @@ class Judgement:
     word: str
     gold: float
     status: Status
+    cue: StatusCue | None = None  # the cue that decided the status, when known; it selects the projection
 
     @property
     def value(self) -> float:
-        return STATUS_VALUE[self.status]
+        return STATUS_VALUE[self.status] if self.cue is None else project(self.cue)
 
 
 def gold_class(value: float) -> str:
@@ -146,8 +170,10 @@ def assess_sentences(sentences: Sequence[GoldSentence], *, pack: Pack, settings:
         offsets = sentence.offsets()
         for index, gold in sentence.values:
             token = predicate_token(doc, *offsets[index])
-            status = assess_status(token, pack=pack, resolver=resolver, source=_source_of(token, resolver))
-            out.append(Judgement(sentence=sentence.text, word=sentence.words[index], gold=gold, status=status))
+            cue = assess_status_detail(token, pack=pack, resolver=resolver, source=_source_of(token, resolver))
+            out.append(
+                Judgement(sentence=sentence.text, word=sentence.words[index], gold=gold, status=cue.status, cue=cue)
+            )
     return out
 
 
@@ -174,7 +200,7 @@ def score_judgements(judgements: Sequence[Judgement]) -> Figures:
         "predicates": n,
         "mae": sum(abs(g - o) for g, o in zip(gold, ours, strict=True)) / n,
         "pearson": pearson(gold, ours),
-        "accuracy_3way": sum(gold_class(j.gold) == status_class(j.status) for j in judgements) / n,
+        "accuracy_3way": sum(gold_class(j.gold) == gold_class(j.value) for j in judgements) / n,
         "majority_baseline": classes.most_common(1)[0][1] / n,
     }
 
@@ -205,8 +231,12 @@ def score(split: str = "test", data_dir: Path | None = None) -> Figures:
     return run(split, data_dir).figures
 
 
+def _label(j: Judgement) -> str:
+    return j.status.value if j.cue is None else f"{j.status.value}: {j.cue.kind}"
+
+
 def format_errors(result: FactualityRun, *, examples: int = 4) -> str:
-    pairs = Counter((gold_class(j.gold), status_class(j.status), j.status.value) for j in result.judgements)
+    pairs = Counter((gold_class(j.gold), gold_class(j.value), _label(j)) for j in result.judgements)
     lines = [f"{result.split}: gold class / ours (status) -> count"]
     for (gold, ours, status), count in sorted(pairs.items(), key=lambda kv: -kv[1]):
         mark = "" if gold == ours else "  ✗"
@@ -215,7 +245,7 @@ def format_errors(result: FactualityRun, *, examples: int = 4) -> str:
             cases = [
                 j
                 for j in result.judgements
-                if (gold_class(j.gold), status_class(j.status), j.status.value) == (gold, ours, status)
+                if (gold_class(j.gold), gold_class(j.value), _label(j)) == (gold, ours, status)
             ]
             for j in cases[:examples]:
                 lines.append(f"          {j.word!r} gold={j.gold:+} in {j.sentence!r}")

@@ -45,8 +45,23 @@ def _actor_key(actor: ActorRef | None) -> str | None:
     return actor.id or f"text:{normalize_name(actor.text)}"
 
 
+# Reports that it happened (asserted or alleged) agree with each other; a plan or a possibility does not.
+_STATUS_CLASS = {
+    Status.ASSERTED: "happened",
+    Status.ALLEGED: "happened",
+    Status.INTENDED: "planned",
+    Status.POSSIBLE: "possible",
+    Status.HYPOTHETICAL: "possible",
+}
+
+
 def _equipment_keys(m: EventMention) -> frozenset[str]:
-    return frozenset(e.id or normalize_name(e.name) for e in m.equipment)
+    """Named designations only: a generic class ("helicopters") is compatible with any designation."""
+    return frozenset(e.id or normalize_name(e.name) for e in m.equipment if not e.generic)
+
+
+def _categories(m: EventMention) -> frozenset[str]:
+    return frozenset(e.category for e in m.equipment if e.category)
 
 
 def _window(m: EventMention, info: ArticleInfo, settings: MergeSettings) -> tuple[date, date] | None:
@@ -78,6 +93,9 @@ def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleI
         other_equipment = _equipment_keys(other)
         shares_equipment = bool(equipment & other_equipment)
         if equipment and other_equipment and not shares_equipment:
+            return False
+        categories, other_categories = _categories(m), _categories(other)
+        if categories and other_categories and not categories & other_categories:
             return False
         other_window = _window(other, infos[other.article_id], settings)
         if window and other_window:
@@ -191,6 +209,14 @@ def _date_conflict(members: Sequence[EventMention]) -> Conflict | None:
     return None
 
 
+def _status_conflict(members: Sequence[EventMention]) -> Conflict | None:
+    """Only reports that disagree on whether it happened conflict; asserted and alleged both say it did."""
+    classes = {_STATUS_CLASS.get(m.status) for m in members}
+    if len(classes) < 2:
+        return None
+    return _conflict("status", ((m.status.value, m.id) for m in members))
+
+
 def _event_date(members: Sequence[EventMention]) -> EventDate | None:
     dated = [m.date for m in members if m.date is not None]
     precise = [d for d in dated if d.precision is not Precision.REPORTED]
@@ -211,10 +237,10 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
     conflicts = [
         _conflict("quantity", ((str(m.quantity) if m.quantity else None, m.id) for m in members)),
         _date_conflict(members),
-        _conflict("status", ((m.status.value, m.id) for m in members)),
+        _status_conflict(members),
         _conflict(
             "equipment",
-            ((", ".join(sorted(e.name for e in m.equipment)) or None, m.id) for m in members),
+            ((", ".join(sorted(e.name for e in m.equipment if not e.generic)) or None, m.id) for m in members),
         ),
         _conflict("location", ((m.location.name if m.location else None, m.id) for m in members)),
     ]
@@ -255,3 +281,42 @@ def merge_mentions(
     clusters = cluster_mentions(mentions, infos, settings=settings)
     events = [build_event(c, infos, pack_version=pack_version) for c in clusters]
     return sorted(events, key=lambda e: e.id)
+
+
+_CLAIMS = frozenset({Status.ASSERTED, Status.ALLEGED, Status.INTENDED, Status.POSSIBLE})
+
+
+def link_denials(events: Sequence[Event], *, settings: MergeSettings) -> list[tuple[str, str]]:
+    """(denial, claim) pairs: a denied event answers the claims of the same type about the same parties.
+
+    The denier may be the claimed source ("Tehran denies arming ...") or the claimed recipient ("the Taliban
+    denied receiving ..."); the claim must date from before the denial, within the denial window.
+    """
+    by_actor: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for e in events:
+        if e.status in _CLAIMS:
+            for actor in (e.source, e.target):
+                key = _actor_key(actor)
+                if key:
+                    by_actor[(e.type.value, key)].append(e)
+    window = timedelta(days=settings.denial_window_days)
+    links: set[tuple[str, str]] = set()
+    for denial in events:
+        if denial.status is not Status.DENIED:
+            continue
+        parties = [k for k in (_actor_key(denial.source), _actor_key(denial.target)) if k]
+        for key in parties:
+            for claim in by_actor.get((denial.type.value, key), []):
+                claim_parties = {_actor_key(claim.source), _actor_key(claim.target)} - {None}
+                if not set(parties) <= claim_parties:
+                    continue
+                if (
+                    denial.date
+                    and claim.date
+                    and not (
+                        claim.date.start - window <= denial.date.end and denial.date.start <= claim.date.end + window
+                    )
+                ):
+                    continue
+                links.add((denial.id, claim.id))
+    return sorted(links)

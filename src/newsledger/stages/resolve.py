@@ -98,6 +98,25 @@ def _lookup(resolver: Resolver, key: str, on: date | None) -> ActorEntry | None:
     return _pick(entries, on) if entries else None
 
 
+def _acronym_key(text: str) -> str | None:
+    # "US", "UK" written without dots: the pack lists only the dotted forms, since "us" is also a pronoun.
+    letters = text.strip()
+    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+        return " ".join(letters.lower())
+    return None
+
+
+def lookup_actor_words(
+    resolver: Resolver, words: list[str], *, on: date | None, acronym: bool = False
+) -> ActorEntry | None:
+    """The pack actor whose alias is exactly these normalised words (or, for a capitalised acronym, its letters)."""
+    key = " ".join(words)
+    actor = _lookup(resolver, key, on)
+    if actor is None and acronym and len(words) == 1 and 2 <= len(key) <= 4:
+        actor = _lookup(resolver, " ".join(key), on)
+    return actor
+
+
 def _lookup_person(resolver: Resolver, words: list[str], on: date | None) -> ActorEntry | None:
     """Match a person's name by transliteration skeleton; the mention's words must all occur in order."""
     wanted = tuple(_skeleton(w) for w in words)
@@ -129,6 +148,9 @@ def resolve_actor(text: str, *, resolver: Resolver, on: date | None, kind_hint: 
     """The canonical actor for text as of the date ``on``; unknown actors are kept as written."""
     key = normalize_name(text)
     actor = _lookup(resolver, key, on)
+    acronym = _acronym_key(text)
+    if actor is None and acronym:
+        actor = _lookup(resolver, acronym, on)
     words = key.split()
     if actor is None and words:
         stripped = _strip_titles(words, resolver.titles)
@@ -154,4 +176,4 @@ def resolve_equipment(text: str, *, resolver: Resolver) -> EquipmentRef:
         item = resolver.equipment_by_alias.get(key[:-1])
     if item is None:
         return EquipmentRef(text=text, id=None, name=text, category=None)
-    return EquipmentRef(text=text, id=item.id, name=item.name, category=item.category or None)
+    return EquipmentRef(text=text, id=item.id, name=item.name, category=item.category or None, generic=item.generic)

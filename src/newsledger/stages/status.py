@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from newsledger.model import ActorRef, Status
@@ -41,9 +43,24 @@ PRONOUNS = {
     "our": "ORG",
     "us": "ORG",
 }
-
+# Statuses whose verb, noun and adjective lists are looked up on heads and modifiers, nearest cue first.
+CUE_ORDER = (Status.DENIED, Status.NEGATED, Status.INTENDED, Status.POSSIBLE, Status.ALLEGED)
+# The parts of a reporter's noun phrase that name it: "India's Ministry of Defence", "the Kazakh ministry".
+NAME_DEPS = frozenset({"compound", "amod", "poss", "prep", "pobj", "case", "npadvmod"})
 
 DASHES = frozenset({"—", "–", "-", "--", ","})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusCue:
+    """An event's status and the cue that decided it: its kind in cues.yaml (or a rule name) and its text."""
+
+    status: Status
+    kind: str
+    text: str
+
+
+ASSERTED_BY_DEFAULT = StatusCue(status=Status.ASSERTED, kind="none", text="")
 
 
 def is_dateline(token: Token) -> bool:
@@ -74,67 +91,186 @@ def subject_of(token: Token) -> Token | None:
 
 
 def assess_status(token: Token, *, pack: Pack, resolver: Resolver, source: ActorRef | None = None) -> Status:
-    """What the text asserts about the event whose predicate is ``token``.
+    """What the text asserts about the event whose predicate is ``token``."""
+    return assess_status_detail(token, pack=pack, resolver=resolver, source=source).status
 
-    Cues count only where they govern the predicate: its own auxiliaries, negation and markers, then the
-    verbs, nouns and adjectives it is the complement of, climbing heads until a clause boundary.
+
+def assess_status_detail(token: Token, *, pack: Pack, resolver: Resolver, source: ActorRef | None = None) -> StatusCue:
+    """The status of the event whose predicate is ``token``, with the cue that decided it.
+
+    Cues count only where they govern the predicate: its own auxiliaries, negation, markers and modifiers,
+    then the verbs, nouns and adjectives it is the complement of, climbing heads until a clause boundary.
     """
-    current = token
+    current, skip_own = token, False
     for _ in range(8):
-        found = _child_cues(current, pack)
+        found = None if skip_own else _own_cues(current, pack)
         if found is not None:
             return found
+        skip_own = False
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-            return Status.ASSERTED
+            return ASSERTED_BY_DEFAULT
         # a nested event's cue must not leak from a coordinated clause with its own subject
         if current.dep_ == "conj" and _has_own_subject(current):
-            return Status.ASSERTED
+            return ASSERTED_BY_DEFAULT
         head = current.head
-        lemma = head.lemma_.lower()
-        if current.dep_ in {"nsubj"} and head.pos_ in {"VERB"} and lemma not in pack.cue(Status.DENIED, "verbs"):
+        lemma = _head_lemma(head)
+        if current.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"} and lemma not in pack.cue(Status.DENIED, "verbs"):
+            # A noun event that is the subject of a verb takes that verb's modality only when the verb says
+            # whether it occurs ("the delivery did not happen"); "moves might not prevent" leaves "moves" alone.
+            skip_own = current.pos_ == "NOUN" and lemma not in pack.cue(Status.ASSERTED, "occurrence")
             current = head
             continue
-        for status in (Status.DENIED, Status.NEGATED, Status.INTENDED, Status.POSSIBLE, Status.ALLEGED):
-            if (
-                lemma in pack.cue(status, "verbs")
-                or (head.pos_ == "NOUN" and lemma in pack.cue(status, "nouns"))
-                or (head.pos_ == "ADJ" and lemma in pack.cue(status, "adjectives"))
-            ):
-                if status is not Status.DENIED and _has_negation(head, pack):
-                    return Status.NEGATED
-                return status
+        if current.dep_ == "dobj" and _ends_object(head, pack):
+            return StatusCue(status=Status.NEGATED, kind="ends", text=lemma)
+        if current.dep_ == "prep" and current.lower_ == "to" and head.pos_ == "ADJ" and _has_pobj(current):
+            # "due to the crisis", "owing to": a causal preposition, not the adjective's complement.
+            current = head
+            skip_own = True
+            continue
+        if lemma in pack.cue(Status.ASSERTED, "factive") and head.pos_ in {"VERB", "NOUN"}:
+            # "revealed that he had undergone surgery": a factive head presupposes its complement.
+            return StatusCue(status=Status.ASSERTED, kind="factive", text=lemma)
+        cue = _lexical_cue(head, lemma, pack)
+        if cue is not None:
+            if cue.status is not Status.DENIED and _has_negation(head, pack):
+                return _negated_over(head, cue, pack)
+            return cue
         if lemma in pack.cue(Status.ALLEGED, "reporting") and head.pos_ == "VERB":
-            reporter = subject_of(head)
-            if reporter is None or source is None:
-                return Status.ALLEGED
-            rep = resolve_actor(reporter.text, resolver=resolver, on=None)
-            same = (rep.id is not None and rep.id == source.id) or (
-                rep.country is not None and rep.country == source.country
-            )
-            return Status.ASSERTED if same or reporter.lower_ in PRONOUNS else Status.ALLEGED
+            return _reported(head, current, lemma, resolver=resolver, source=source)
         current = head
-    return Status.ASSERTED
+    return ASSERTED_BY_DEFAULT
 
 
-def _child_cues(token: Token, pack: Pack) -> Status | None:
-    # Negation outranks a modal on the same predicate: "will not deliver" did not happen.
+def _own_cues(token: Token, pack: Pack) -> StatusCue | None:
     if _has_negation(token, pack):
-        return Status.NEGATED
+        # Negation outranks a modal on the same predicate ("will not deliver" did not happen), except an
+        # epistemic modal, which keeps the negation itself uncertain ("might not prevent").
+        hedge = _aux(token, pack.cue(Status.POSSIBLE, "hedged_negation"))
+        if hedge is not None:
+            return StatusCue(status=Status.POSSIBLE, kind="aux", text=hedge)
+        return StatusCue(status=Status.NEGATED, kind="words", text="not")
     for child in token.children:
         low = child.lower_
         if child.dep_ in {"aux", "auxpass"}:
             for status in (Status.HYPOTHETICAL, Status.POSSIBLE, Status.INTENDED):
                 if low in pack.cue(status, "aux"):
-                    return status
+                    if status is Status.HYPOTHETICAL and _is_reported_future(token, pack):
+                        # "said that he would be on leave": the reported "will", shifted back a tense.
+                        return StatusCue(status=Status.INTENDED, kind="aux", text=low)
+                    return StatusCue(status=status, kind="aux", text=low)
         if child.dep_ == "mark" and low in pack.cue(Status.HYPOTHETICAL, "marks"):
-            return Status.HYPOTHETICAL
+            return StatusCue(status=Status.HYPOTHETICAL, kind="marks", text=low)
         if child.dep_ == "advmod" and low in pack.cue(Status.ALLEGED, "adverbs"):
-            return Status.ALLEGED
+            return StatusCue(status=Status.ALLEGED, kind="adverbs", text=low)
         if child.dep_ == "prep" and low == "according":
-            return Status.ALLEGED
+            return StatusCue(status=Status.ALLEGED, kind="phrases", text="according to")
         if child.dep_ in {"dobj", "nsubjpass"} and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
-            return Status.NEGATED
+            return StatusCue(status=Status.NEGATED, kind="words", text="no")
+    if token.pos_ == "NOUN":
+        return _modifier_cue(token, pack)
     return None
+
+
+def _modifier_cue(token: Token, pack: Pack) -> StatusCue | None:
+    """An adjective or participle on a noun event: "the now-cancelled deal", "the alleged transfer"."""
+    for child in token.children:
+        if child.dep_ not in {"amod", "compound"} or child.i > token.i:
+            continue
+        for status in CUE_ORDER:
+            # Only attributive cues: "open", "due" or "set" before a noun say nothing about the event.
+            if {child.lower_, child.lemma_.lower()} & pack.cue(status, "modifiers"):
+                return StatusCue(status=status, kind="modifiers", text=child.lower_)
+    return None
+
+
+def _lexical_cue(head: Token, lemma: str, pack: Pack) -> StatusCue | None:
+    for status in CUE_ORDER:
+        if lemma in pack.cue(status, "verbs"):
+            return StatusCue(status=status, kind="verbs", text=lemma)
+        if head.pos_ == "NOUN" and lemma in pack.cue(status, "nouns"):
+            return StatusCue(status=status, kind="nouns", text=lemma)
+        if head.pos_ == "ADJ" and lemma in pack.cue(status, "adjectives"):
+            return StatusCue(status=status, kind="adjectives", text=lemma)
+    return None
+
+
+def _negated_over(head: Token, cue: StatusCue, pack: Pack) -> StatusCue:
+    """A negated cue verb: "did not refuse to deliver" or "might not prevent a recession" leave it open."""
+    if cue.status is Status.NEGATED or _aux(head, pack.cue(Status.POSSIBLE, "hedged_negation")) is not None:
+        return StatusCue(status=Status.POSSIBLE, kind=cue.kind, text=cue.text)
+    return StatusCue(status=Status.NEGATED, kind=cue.kind, text=cue.text)
+
+
+def _reported(head: Token, clause: Token, lemma: str, *, resolver: Resolver, source: ActorRef | None) -> StatusCue:
+    """A reporting verb: the report of a party to the event is its own account, anyone else's an allegation."""
+    alleged = StatusCue(status=Status.ALLEGED, kind="reporting", text=lemma)
+    own = StatusCue(status=Status.ASSERTED, kind="reporting", text=lemma)
+    reporter = subject_of(head)
+    if reporter is None:
+        return alleged
+    if reporter.lower_ in PRONOUNS:
+        return own
+    rep = resolve_actor(_phrase(reporter), resolver=resolver, on=None)
+    if source is not None and (
+        (rep.id is not None and rep.id == source.id) or (rep.country is not None and rep.country == source.country)
+    ):
+        return own
+    # A named institution of a country that takes part in the event ("the Kazakh Defence Ministry said
+    # Chinese and Kazakh troops began an exercise") speaks for its own side.
+    if rep.id is not None and rep.country is not None and rep.country in _party_countries(clause, resolver):
+        return own
+    return alleged
+
+
+def _party_countries(clause: Token, resolver: Resolver) -> set[str]:
+    countries = set()
+    for ent in clause.doc.ents:
+        if clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1:
+            country = resolve_actor(ent.text, resolver=resolver, on=None).country
+            if country is not None:
+                countries.add(country)
+    return countries
+
+
+def _phrase(token: Token) -> str:
+    """The naming part of a noun phrase, without determiners: "India's Ministry of Defence"."""
+    words, todo = [], [token]
+    while todo:
+        word = todo.pop()
+        words.append(word)
+        todo.extend(c for c in word.children if c.dep_ in NAME_DEPS)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i)).replace(" 's", "'s")
+
+
+def _head_lemma(head: Token) -> str:
+    """The head's lemma, or its phrasal verb ("call off") when the pack lists the verb with its particle."""
+    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+    lemma = head.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def _ends_object(head: Token, pack: Pack) -> bool:
+    """ "bringing production to an end", "brought deliveries to a halt": the object no longer takes place."""
+    ends = pack.cue(Status.NEGATED, "ends")
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() in ends for o in c.children if o.dep_ == "pobj")
+        for c in head.children
+    )
+
+
+def _is_reported_future(token: Token, pack: Pack) -> bool:
+    """ "would" in a clause reported by a verb of saying, without a condition, is the future of the past."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in pack.cue(Status.ALLEGED, "reporting"):
+        return False
+    return not any(t.dep_ == "mark" and t.lower_ in pack.cue(Status.HYPOTHETICAL, "marks") for t in token.sent)
+
+
+def _has_pobj(token: Token) -> bool:
+    return any(c.dep_ == "pobj" for c in token.children)
+
+
+def _aux(token: Token, words: frozenset[str]) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in words), None)
 
 
 def _has_negation(token: Token, pack: Pack) -> bool:

@@ -42,6 +42,7 @@ TABLES: dict[str, dict[str, str]] = {
         "pack_version": V, "first_reported": "DATE", "last_reported": "DATE", "run_id": V,
     },
     "event_mentions": {"event_id": V, "mention_id": V},
+    "event_links": {"event_id": V, "other_id": V, "relation": V},
 }  # fmt: skip
 KEYS = {
     "runs": "id",
@@ -50,6 +51,7 @@ KEYS = {
     "mentions": "id",
     "events": "id",
     "event_mentions": "mention_id",
+    "event_links": "event_id, other_id, relation",
 }
 ARROW_TYPES = {
     V: pa.string(),
@@ -70,8 +72,10 @@ def _create(table: str) -> str:
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
         1,
-        tuple(_create(t) for t in TABLES) + ("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",),
+        tuple(_create(t) for t in TABLES if t != "event_links")
+        + ("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",),
     ),
+    (2, (_create("event_links"),)),
 )
 
 
@@ -205,15 +209,22 @@ class Store:
             self.con.unregister("_copies")
         self.con.execute("COMMIT")
 
-    def replace_events(self, events: Sequence[Event], *, run_id: str) -> None:
-        """Events are derived from all mentions; each build replaces them whole, in one transaction."""
+    def replace_events(self, events: Sequence[Event], *, run_id: str, denials: Sequence[tuple[str, str]] = ()) -> None:
+        """Events are derived from all mentions; each build replaces them whole, in one transaction.
+
+        ``denials`` are (denial, claim) pairs, stored in both directions so either side finds the other.
+        """
         links = [{"event_id": e.id, "mention_id": m} for e in events for m in e.mention_ids]
+        relations = [{"event_id": d, "other_id": c, "relation": "denies"} for d, c in denials]
+        relations += [{"event_id": c, "other_id": d, "relation": "denied_by"} for d, c in denials]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            self.con.execute("DELETE FROM event_links")
             self.con.execute("DELETE FROM event_mentions")
             self.con.execute("DELETE FROM events")
             self._insert("events", [event_row(e, run_id=run_id) for e in events])
             self._insert("event_mentions", links)
+            self._insert("event_links", relations)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -309,6 +320,19 @@ class Store:
         out: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             out.setdefault(row.pop("event_id"), []).append(row)
+        return out
+
+    def event_links(self, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        if not event_ids:
+            return {}
+        rows = self._dicts(
+            "SELECT event_id, other_id, relation FROM event_links WHERE event_id IN (SELECT unnest(?))"
+            " ORDER BY event_id, relation, other_id",
+            [list(event_ids)],
+        )
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            out.setdefault(row["event_id"], []).append({"event": row["other_id"], "relation": row["relation"]})
         return out
 
     def skips(self) -> list[dict[str, Any]]:

@@ -55,11 +55,16 @@ def _actor(data: dict[str, Any] | None) -> ActorRef | None:
 
 
 def equipment_list(items: tuple[EquipmentRef, ...]) -> list[dict[str, Any]]:
-    return [{"name": e.name, "id": e.id, "category": e.category, "text": e.text} for e in items]
+    return [{"name": e.name, "id": e.id, "category": e.category, "text": e.text, "generic": e.generic} for e in items]
 
 
 def _equipment(data: list[dict[str, Any]]) -> tuple[EquipmentRef, ...]:
-    return tuple(EquipmentRef(text=e["text"], id=e["id"], name=e["name"], category=e["category"]) for e in data)
+    return tuple(
+        EquipmentRef(
+            text=e["text"], id=e["id"], name=e["name"], category=e["category"], generic=e.get("generic", False)
+        )
+        for e in data
+    )
 
 
 def place_dict(place: Place | None) -> dict[str, Any] | None:
