@@ -54,3 +54,18 @@ def test_find_copy_groups_unrelated_articles_form_no_group() -> None:
 
 def test_fingerprint_text_is_stable_across_calls() -> None:
     assert _fp("a", WIRE, date(2025, 3, 3)) == _fp("a", WIRE, date(2025, 3, 3))
+
+
+def test_find_copy_groups_heavily_trimmed_copy_found_by_containment() -> None:
+    # Keeps half of the story: Jaccard falls near 0.5, but almost all of the copy is inside the original.
+    long_story = WIRE + [p.replace("ministry", "department") for p in WIRE] + OTHER
+    prints = [_fp("orig", long_story, date(2025, 3, 3)), _fp("cut", WIRE[:3], date(2025, 3, 4))]
+    assert find_copy_groups(prints, settings=CFG) == {"orig": "orig", "cut": "orig"}
+
+
+def test_containment_of_a_set_inside_a_larger_one_is_one() -> None:
+    from newsledger.stages.dedupe import containment
+
+    # |A| = 50 inside |B| = 100: Jaccard 0.5, containment 1.
+    assert containment(0.5, 50, 100) == 1.0
+    assert containment(0.0, 50, 100) == 0.0

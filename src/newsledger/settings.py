@@ -46,6 +46,10 @@ class EventSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DedupeSettings:
     threshold: float = _setting(0.5, "MinHash Jaccard threshold above which two articles are copies.")
+    containment_threshold: float = _setting(
+        0.8, "Share of the shorter article found in the longer one above which it is a (trimmed) copy."
+    )
+    candidate_threshold: float = _setting(0.3, "LSH threshold for candidate pairs, checked against the two above.")
     shingle_words: int = _setting(5, "Words per shingle for copy detection.")
     num_perm: int = _setting(128, "MinHash permutations.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from newsledger.evaluation import Figures, MissingDataError, factuality, format_table, plover, sample, timeml
+from newsledger.evaluation import Figures, MissingDataError, copies, factuality, format_table, plover, sample, timeml
 
 SCORERS: dict[str, Callable[[], Figures]] = {
     "plover": plover.score,
@@ -13,6 +13,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "factuality_dev": lambda: factuality.score("dev"),
     "timeml": timeml.score,
     "sample": sample.score,
+    "copies": copies.score,
 }
 
 

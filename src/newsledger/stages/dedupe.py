@@ -23,7 +23,7 @@ _DTYPE = "<u4"
 class Fingerprint:
     article_id: str
     published: date | None
-    signature: bytes  # MinHash hash values, uint32, little-endian
+    signature: bytes  # the shingle count, then the MinHash hash values; uint32, little-endian
 
 
 def fingerprint_text(article_id: str, text: str, published: date | None, *, settings: DedupeSettings) -> Fingerprint:
@@ -32,22 +32,37 @@ def fingerprint_text(article_id: str, text: str, published: date | None, *, sett
     shingles = {" ".join(words[i : i + n]).encode() for i in range(max(1, len(words) - n + 1))}
     mh = MinHash(num_perm=settings.num_perm, seed=_SEED, scheme=_SCHEME)
     mh.update_batch(list(shingles))
-    return Fingerprint(article_id=article_id, published=published, signature=mh.hashvalues.astype(_DTYPE).tobytes())
+    values = np.concatenate([np.array([len(shingles)], dtype=np.uint32), mh.hashvalues.astype(np.uint32)])
+    return Fingerprint(article_id=article_id, published=published, signature=values.astype(_DTYPE).tobytes())
 
 
-def _minhash(fp: Fingerprint, num_perm: int) -> MinHash:
+def _unpack(fp: Fingerprint, num_perm: int) -> tuple[int, MinHash]:
     values = np.frombuffer(fp.signature, dtype=_DTYPE).astype(np.uint32)
-    return MinHash(num_perm=num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME)
+    return int(values[0]), MinHash(num_perm=num_perm, seed=_SEED, hashvalues=values[1:], scheme=_SCHEME)
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller shingle set found in the larger one, from Jaccard and the two set sizes.
+
+    A trimmed copy shares most of its own text with the original but only part of the original's, so its
+    Jaccard similarity falls as the trim grows while its containment stays high.
+    """
+    smaller = min(size_a, size_b)
+    if smaller == 0:
+        return 0.0
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return min(1.0, shared / smaller)
 
 
 def find_copy_groups(prints: Sequence[Fingerprint], *, settings: DedupeSettings) -> dict[str, str]:
     """Map each article that belongs to a group of copies to the group's original (the earliest published).
 
-    Candidates come from LSH buckets, so the cost grows near-linearly; each candidate pair is confirmed by
-    its estimated Jaccard similarity before two articles are joined.
+    Candidates come from LSH buckets, so the cost grows near-linearly; each candidate pair is confirmed by its
+    estimated Jaccard similarity, or by its containment when one text is a trimmed version of the other.
     """
-    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+    lsh = MinHashLSH(threshold=settings.candidate_threshold, num_perm=settings.num_perm)
     hashes: dict[str, MinHash] = {}
+    sizes: dict[str, int] = {}
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -59,11 +74,15 @@ def find_copy_groups(prints: Sequence[Fingerprint], *, settings: DedupeSettings)
     for fp in sorted(prints, key=lambda p: p.article_id):
         if fp.article_id in hashes:
             continue
-        mh = _minhash(fp, settings.num_perm)
-        hashes[fp.article_id] = mh
+        size, mh = _unpack(fp, settings.num_perm)
+        hashes[fp.article_id], sizes[fp.article_id] = mh, size
         parent[fp.article_id] = fp.article_id
         for other in lsh.query(mh):
-            if mh.jaccard(hashes[other]) >= settings.threshold:
+            jaccard = mh.jaccard(hashes[other])
+            if (
+                jaccard >= settings.threshold
+                or containment(jaccard, size, sizes[other]) >= settings.containment_threshold
+            ):
                 parent[find(fp.article_id)] = find(other)
         lsh.insert(fp.article_id, mh)
 
