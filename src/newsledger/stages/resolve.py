@@ -98,20 +98,13 @@ def _lookup(resolver: Resolver, key: str, on: date | None) -> ActorEntry | None:
     return _pick(entries, on) if entries else None
 
 
-def _acronym_key(text: str) -> str | None:
-    # "US", "UK" written without dots: the pack lists only the dotted forms, since "us" is also a pronoun.
-    letters = text.strip()
-    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
-        return " ".join(letters.lower())
-    return None
-
-
 def lookup_actor_words(
     resolver: Resolver, words: list[str], *, on: date | None, acronym: bool = False
 ) -> ActorEntry | None:
     """The pack actor whose alias is exactly these normalised words (or, for a capitalised acronym, its letters)."""
     key = " ".join(words)
     actor = _lookup(resolver, key, on)
+    # "US", "UK" written without dots: the pack lists only the dotted forms, since "us" is also a pronoun.
     if actor is None and acronym and len(words) == 1 and 2 <= len(key) <= 4:
         actor = _lookup(resolver, " ".join(key), on)
     return actor
@@ -148,9 +141,6 @@ def resolve_actor(text: str, *, resolver: Resolver, on: date | None, kind_hint: 
     """The canonical actor for text as of the date ``on``; unknown actors are kept as written."""
     key = normalize_name(text)
     actor = _lookup(resolver, key, on)
-    acronym = _acronym_key(text)
-    if actor is None and acronym:
-        actor = _lookup(resolver, acronym, on)
     words = key.split()
     if actor is None and words:
         stripped = _strip_titles(words, resolver.titles)

@@ -1,0 +1,68 @@
+"""Tests for the offline gazetteer: folding, divisions, countries and disambiguation by country and population."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsledger.errors import PackError
+from newsledger.model import Place
+from newsledger.pack import load_pack
+from newsledger.stages.places import _read_pack_places, build_gazetteer, fold_place, resolve_place
+
+GAZETTEER = build_gazetteer(load_pack("security"))
+
+
+def test_resolve_place_kandahar_is_afghan_with_coordinates() -> None:
+    place = resolve_place("Kandahar", gazetteer=GAZETTEER)
+    assert place is not None and place.country == "AFG"
+    assert place.lat is not None and 30 < place.lat < 33 and place.lon is not None and 64 < place.lon < 67
+
+
+def test_resolve_place_prefers_the_given_countries() -> None:
+    place = resolve_place("Kandahar", gazetteer=GAZETTEER, countries=("IND",))
+    assert place is not None and place.country == "IND"
+
+
+def test_resolve_place_first_level_division_from_the_pack() -> None:
+    assert resolve_place("Helmand", gazetteer=GAZETTEER) == Place(name="Helmand", country="AFG", lat=31.3, lon=64.0)
+    assert resolve_place("Helmand province", gazetteer=GAZETTEER) == resolve_place("Helmand", gazetteer=GAZETTEER)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Oruzgan", "AFG"), ("Deir al-Zour", "SYR"), ("Kharkov Oblast", "UKR")])
+def test_resolve_place_division_alternate_spellings(name: str, country: str) -> None:
+    place = resolve_place(name, gazetteer=GAZETTEER)
+    assert place is not None and place.country == country
+
+
+def test_resolve_place_unknown_name_is_none() -> None:
+    assert resolve_place("Qwertzburg", gazetteer=GAZETTEER) is None
+    assert resolve_place("", gazetteer=GAZETTEER) is None
+
+
+def test_resolve_place_folds_diacritics_and_case() -> None:
+    assert fold_place("Kandahār") == fold_place("KANDAHAR") == "kandahar"
+    assert fold_place("Łódź") == "lodz"
+    assert resolve_place("KANDAHĀR", gazetteer=GAZETTEER) == resolve_place("kandahar", gazetteer=GAZETTEER)
+
+
+def test_resolve_place_country_name_gives_the_country() -> None:
+    syria = resolve_place("Syria", gazetteer=GAZETTEER)
+    assert syria is not None and (syria.country, syria.lat is not None) == ("SYR", True)
+    # Country names outrank same-named towns elsewhere.
+    mexico = resolve_place("Mexico", gazetteer=GAZETTEER)
+    assert mexico is not None and mexico.country == "MEX"
+
+
+def test_resolve_place_short_codes_are_not_matched() -> None:
+    # 'KDH' is a GeoNames alternate name of Kandahar; three-letter codes collide with ordinary abbreviations.
+    assert resolve_place("KDH", gazetteer=GAZETTEER) is None
+
+
+def test_read_pack_places_rejects_a_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text("id,name,kind,country,lat,lon,aliases\nX,Somewhere,hamlet,AFG,1,2,\n", encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        _read_pack_places(path)
+    assert str(info.value) == f"{path} line 2: needs a name, a country and a kind in country, division, city"
