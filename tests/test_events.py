@@ -138,3 +138,111 @@ def test_extract_events_phrase_trigger_matches_particle() -> None:
 
 def test_extract_events_sentence_without_trigger_gives_nothing() -> None:
     assert _extract("The weather in Kabul was mild on Sunday.") == []
+
+
+def test_extract_events_actor_named_in_subject_phrase_after_preposition() -> None:
+    m = _one("Security forces in Iran tortured dozens of prisoners last week.")
+    assert m.type.value == "ASSAULT"
+    assert m.source is not None and m.source.country == "IRN"
+
+
+def test_extract_events_unnamed_group_actor_is_kept_as_written() -> None:
+    text = "Hundreds of miners demonstrated and protested in the capital on Monday."
+    m = _one(text)
+    assert m.type.value == "PROTEST"
+    assert m.source is not None and m.source.id is None and m.source.country is None
+    assert m.spans.source is not None and text[m.spans.source.start : m.spans.source.end] == "miners"
+
+
+def test_extract_events_group_noun_pointing_back_is_no_actor() -> None:
+    assert _extract("The two ministers met on Monday.") == []
+
+
+def test_extract_events_verbal_protest_with_clause_is_accuse() -> None:
+    m = _one("Students protested that the police had beaten them.")
+    assert m.type.value == "ACCUSE"
+
+
+def test_extract_events_refusal_to_act_is_a_reject_event() -> None:
+    found = _extract("Iran refused to release the detained sailors.")
+    assert [(m.type.value, m.source and m.source.country) for m in found] == [("REJECT", "IRN")]
+
+
+def test_extract_events_statement_of_what_another_must_do_is_a_request() -> None:
+    found = [m for m in _extract("Russia said Iran must stop the tests.") if m.type.value == "REQUEST"]
+    assert [(m.source and m.source.country, m.target and m.target.country) for m in found] == [("RUS", "IRN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Russian troops demolished houses near Kabul.", "COERCE"),
+        ("Russian troops demolished a radar near Kabul.", "ASSAULT"),
+    ],
+)
+def test_extract_events_destroying_property_is_coerce_not_assault(text: str, event_type: str) -> None:
+    assert _one(text).type.value == event_type
+
+
+def test_extract_events_object_behind_quantity_noun_matches_trigger_objects() -> None:
+    m = _one("Russia provided 500 tons of food to Afghanistan.")
+    assert (m.type.value, m.mode) == ("AID", "humanitarian")
+    assert m.target is not None and m.target.country == "AFG"
+
+
+def test_extract_events_passive_subject_is_the_target() -> None:
+    m = _one("Three Afghan soldiers were killed by Iranian troops on Sunday.")
+    assert (m.source and m.source.country, m.target and m.target.country) == ("IRN", "AFG")
+
+
+def test_extract_events_unknown_person_takes_country_from_nationality() -> None:
+    m = _one("Afghan envoy Karim Dostzada met Russian officials in Kabul.")
+    assert m.source is not None and m.source.id is None and m.source.country == "AFG"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Russia will deliver helicopters to Iran.", "AGREE"),
+        ("Russia delivered helicopters to Iran.", "AID"),
+        ("Iran will shoot down any drone over its territory.", "THREATEN"),
+        ("Russia will not deliver helicopters to Iran.", "REJECT"),
+    ],
+)
+def test_plover_type_codes_announced_acts_as_plover_does(text: str, plover: str) -> None:
+    from newsledger.evaluation.plover import plover_type
+
+    assert plover_type(_one(text)).value == plover
+
+
+def test_extract_events_target_of_announced_act_comes_from_the_complement() -> None:
+    m = _one("Iran threatened to cut off gas to Afghanistan.")
+    assert (m.type.value, m.target and m.target.country) == ("THREATEN", "AFG")
+
+
+def test_extract_events_demand_is_made_of_the_subject_of_its_that_clause() -> None:
+    found = [m for m in _extract("Russia demanded that Iran release the sailors.") if m.type.value == "REQUEST"]
+    assert [(m.source and m.source.country, m.target and m.target.country) for m in found] == [("RUS", "IRN")]
+
+
+def test_extract_events_relative_pronoun_stands_for_its_noun() -> None:
+    found = [m for m in _extract("Afghanistan, which bought helicopters from Russia, expanded its fleet.")]
+    assert [(m.type.value, m.source and m.source.country, m.target and m.target.country) for m in found] == [
+        ("AID", "RUS", "AFG")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Iran lifted the ban on opposition newspapers.", "CONCEDE"),
+        ("Iran lifted the state of emergency in the north.", "RETREAT"),
+    ],
+)
+def test_extract_events_easing_bans_is_concede_easing_emergency_is_retreat(text: str, event_type: str) -> None:
+    assert _one(text).type.value == event_type
+
+
+def test_extract_events_adverbial_participle_shares_the_main_subject() -> None:
+    found = [m for m in _extract("Iranian police fired on the crowd, killing three Afghan protesters.")]
+    assert [(m.type.value, m.source and m.source.country) for m in found] == [("ASSAULT", "IRN")]

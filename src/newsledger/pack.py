@@ -16,6 +16,7 @@ from newsledger.model import EventType, Status
 
 PACKS_DIR = Path(__file__).parent / "packs"
 ROLE_KINDS = ("normal", "recipient_subject", "with_partner")
+COMPLEMENT_KINDS = ("infinitive", "clause")
 EQUIPMENT_OBJECT = "EQUIPMENT"
 
 
@@ -28,6 +29,12 @@ class TriggerRule:
     objects: frozenset[str] | None
     military_mode: str | None
     roles: str
+    # "infinitive": counts only when the trigger governs a to-infinitive clause ("declined to attend");
+    # "clause": only when it governs a finite clause ("protested that the police ...").
+    complement: str | None = None
+    # Counts only when the trigger's clausal complement carries one of these auxiliaries ("said Iran must
+    # stop"); the complement's subject is then the target.
+    complement_aux: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,6 +128,10 @@ def _parse_trigger(path: Path, index: int, raw: Any) -> TriggerRule:
     if roles not in ROLE_KINDS:
         raise PackError(f"{where}: roles must be one of {', '.join(ROLE_KINDS)}, not {roles!r}")
     objects = raw.get("objects")
+    complement = raw.get("complement") or None
+    if complement is not None and complement not in COMPLEMENT_KINDS:
+        raise PackError(f"{where}: complement must be one of {', '.join(COMPLEMENT_KINDS)}, not {complement!r}")
+    complement_aux = raw.get("complement_aux")
     return TriggerRule(
         lemma=tuple(str(raw["lemma"]).lower().split()),
         pos=pos,
@@ -129,6 +140,8 @@ def _parse_trigger(path: Path, index: int, raw: Any) -> TriggerRule:
         objects=frozenset(str(o) if o == EQUIPMENT_OBJECT else str(o).lower() for o in objects) if objects else None,
         military_mode=raw.get("military_mode") or None,
         roles=roles,
+        complement=complement,
+        complement_aux=frozenset(str(a).lower() for a in complement_aux) if complement_aux else None,
     )
 
 

@@ -15,6 +15,11 @@ A record whose label has no equivalent among the 16 types is skipped and counted
 coded on its own (reference date from the record); the prediction is the event whose trigger matches
 the earliest word of the gold ``eventText``, else the first event, else NONE, which is always wrong.
 Country figures count records whose first gold source (target) actor has an ISO 3166 alpha-3 code.
+
+The ledger keeps an announced act under its own type with status ``intended`` ("Russia will deliver jets"
+is AID, intended); PLOVER codes the announcement itself, as AGREE for a cooperative act and THREATEN for a
+hostile one (codebook: AGREE "agree to, offer or promise"; THREATEN "threaten ... with coercive or violent
+action"). ``plover_type`` applies that projection before scoring; see its docstring.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from typing import Any
 
 from newsledger.coding import code_texts
 from newsledger.evaluation import Figures, MissingDataError, data_path, format_table
-from newsledger.model import EventMention, EventType
+from newsledger.model import EventMention, EventType, Status
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
 
@@ -44,6 +49,22 @@ LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
 NONE = "NONE"
 # A shared stem of this many letters counts as the same word ("agreed" ~ "agreement", "exercises" ~ "exercise").
 STEM = 5
+# Statuses under which the text reports a commitment or an offer, not the act itself.
+UNREALISED = frozenset({Status.INTENDED, Status.POSSIBLE, Status.HYPOTHETICAL})
+# Announcing one of these acts is a threat (CAMEO 13 "Threaten": 131-133 sanctions, boycott, protest;
+# 137-138 repression, force, attack).
+HOSTILE = frozenset(
+    {
+        EventType.ASSAULT,
+        EventType.COERCE,
+        EventType.SANCTION,
+        EventType.MOBILIZE,
+        EventType.THREATEN,
+        EventType.PROTEST,
+    }
+)
+# Verbal acts that stay what they are when announced ("will demand", "plans to accuse").
+VERBAL = frozenset({EventType.REQUEST, EventType.ACCUSE, EventType.REJECT})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,6 +153,24 @@ def _same_word(a: str, b: str) -> bool:
     return stem >= 3 and a[:stem] == b[:stem]
 
 
+def plover_type(mention: EventMention) -> EventType:
+    """The PLOVER type of a mention as the GSR codes it.
+
+    An intended, possible or conditional act is coded as the announcement: a hostile act (assault,
+    coercion, sanction, mobilisation) becomes THREATEN, any other material or cooperative act AGREE
+    ("X will provide aid", "X is prepared to lift the ban"). Verbal acts keep their type. A negated
+    cooperative act ("will not accept", "failed to reach agreement") is coded as its refusal, REJECT
+    (codebook: "all rejections and refusals"). Asserted, alleged and denied events keep their own type.
+    """
+    if mention.type in VERBAL:
+        return mention.type
+    if mention.status is Status.NEGATED:
+        return EventType.REJECT if mention.type not in HOSTILE else mention.type
+    if mention.status not in UNREALISED:
+        return mention.type
+    return EventType.THREATEN if mention.type in HOSTILE else EventType.AGREE
+
+
 def choose_mention(mentions: Sequence[EventMention], text: str, event_text: str) -> EventMention | None:
     """The mention whose trigger is the earliest gold event word; the first mention when none is."""
     if not mentions:
@@ -157,7 +196,7 @@ def predict(records: Sequence[GoldRecord], *, pack: Pack, settings: Settings) ->
         out.append(
             Prediction(
                 gold=record,
-                type=chosen.type.value if chosen else NONE,
+                type=plover_type(chosen).value if chosen else NONE,
                 trigger=chosen.spans.trigger.quote(record.text) if chosen else None,
                 source_country=chosen.source.country if chosen and chosen.source else None,
                 target_country=chosen.target.country if chosen and chosen.target else None,

@@ -27,14 +27,26 @@ from newsledger.model import (
 )
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
+from newsledger.stages.arguments import (
+    PHRASE_PREPS,
+    TARGET_PHRASE_PREPS,
+    is_anaphoric,
+    is_group_head,
+    phrase_bounds,
+    phrase_modifiers,
+)
 from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
 from newsledger.stages.status import PRONOUNS, assess_status, is_dateline, subject_of
 
-EXTRACTOR = "rules.v1"
+EXTRACTOR = "rules.v2"  # v2: phrase-internal actors, complement conditions, PLOVER boundaries
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
-TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between")
+# Last come the proposer of a rejected offer ("an offer from Kabul", "a call by Minsk") and the place left
+# ("withdraw troops from Lebanon").
+TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from", "by")
+NOUN_SOURCE_PREPS = ("by", "from")
+NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _TEENS = "seventeen eighteen nineteen twenty"
 NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
@@ -51,6 +63,7 @@ class _Arg:
     text: str
     label: str | None
     core: str | None = None  # the actor named inside a longer phrase ("Kazakhstan" in "Kazakhstan's air force")
+    hints: tuple[str, ...] = ()  # states named around an unknown actor ("German" in "German minister X")
 
 
 @functools.lru_cache(maxsize=8)
@@ -109,23 +122,61 @@ def _phrase_matches(token: Token, rule: TriggerRule) -> bool:
     return all(word in children for word in rest)
 
 
-def _object_tokens(token: Token, pos: str) -> list[Token]:
+def _object_tokens(token: Token, pos: str, partitives: frozenset[str] = frozenset()) -> list[Token]:
     if pos == "VERB":
         objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        # "25,000 tons of food aid", "part of a military aid programme": the object is the of-complement.
+        objs += [
+            g
+            for o in list(objs)
+            if o.lemma_.lower() in partitives or o.like_num
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        # "ended mediation efforts", "suspended arms shipments": a compound names what the object is about.
+        objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
     else:
         objs = [c for c in token.children if c.dep_ in {"compound", "amod"}]
         objs += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return objs + [c for o in list(objs) for c in o.conjuncts]
 
 
-def _match_rule(token: Token, rules: tuple[TriggerRule, ...], sent: _Sentence) -> TriggerRule | None:
+def complement_clause(token: Token, rule: TriggerRule) -> Token | None:
+    """The clause a complement-conditioned trigger governs, or None when the rule's condition fails."""
+    if rule.complement == "infinitive":
+        return next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    if rule.complement == "clause":
+        # a noun's "that"-clause ("its demand that Israel ease ...") is parsed as acl
+        return next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "ccomp"
+                or (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+            ),
+            None,
+        )
+    if rule.complement_aux is not None:
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if any(a.dep_ == "aux" and a.lower_ in rule.complement_aux for a in clause.children):
+                return clause
+    return None
+
+
+def _match_rule(
+    token: Token, rules: tuple[TriggerRule, ...], sent: _Sentence, partitives: frozenset[str]
+) -> TriggerRule | None:
     for rule in rules:
         if not _phrase_matches(token, rule):
             continue
+        if (rule.complement or rule.complement_aux) and complement_clause(token, rule) is None:
+            continue
         if rule.objects is None:
             return rule
-        for obj in _object_tokens(token, rule.pos):
+        for obj in _object_tokens(token, rule.pos, partitives):
             if _lemma(obj) in rule.objects:
                 return rule
             ent = sent.entity(obj)
@@ -150,7 +201,8 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> Iterator[Token]:
     """
     wanted = tuple(preps)
     holders = [token] + [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    children = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted]
+    # the parser labels a recipient's "to" as dative ("provided aid to Iran"), other prepositions as prep
+    children = [c for h in holders for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ in wanted]
     children.sort(key=lambda c: wanted.index(c.lower_))
     for prep in children:
         for grand in prep.children:
@@ -165,27 +217,61 @@ class _Extractor:
         self.pack = pack
         self.resolver: Resolver = build_resolver(pack)
         self.index = _trigger_index(pack)
+        self.actor_nouns = pack.resolve_words.get("actor_nouns", frozenset())
+        self.partitives = pack.resolve_words.get("partitives", frozenset())
+        self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
 
     # --- arguments -------------------------------------------------------------------------
-    def _actor_arg(self, token: Token | None, sent: _Sentence, doc: Doc) -> _Arg | None:
+    def _actor_arg(self, token: Token | None, sent: _Sentence, doc: Doc, *, subject: bool = False) -> _Arg | None:
         if token is None or is_dateline(token):
             return None
         ent = sent.entity(token)
         if ent is not None and ent.label_ in ACTOR_LABELS:
-            return _Arg(sent.span_of(ent.start_char, ent.end_char), ent.text, ent.label_)
+            # "German Foreign Minister X", "the Kenyan opposition leader X": the nationality around a name.
+            hints = tuple(
+                inner.text
+                for _, mod in phrase_modifiers(token)
+                if (inner := sent.entity(mod)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
+            )
+            return _Arg(sent.span_of(ent.start_char, ent.end_char), ent.text, ent.label_, hints=hints)
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
             return self._antecedent(token, sent, doc)
-        if token.pos_ in {"NOUN", "PROPN"}:
-            # "Russian officials", "the Afghan defence ministry": an actor named inside the noun phrase.
-            mods = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and sent.entity(c)]
-            for mod in mods:
-                ent = sent.entity(mod)
-                if ent is not None and ent.label_ in ACTOR_LABELS:
-                    start = min(ent.start_char, token.idx)
-                    end = max(ent.end_char, token.idx + len(token.text))
-                    return _Arg(sent.span_of(start, end), doc.text[start:end], ent.label_, ent.text)
-        if token.dep_ == "conj" or token.conjuncts:
+        if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
+            # "Kazakhstan, which buys ...": a relative pronoun stands for the noun its clause hangs on.
+            return self._actor_arg(token.head.head, sent, doc, subject=subject)
+        if token.pos_ in {"NOUN", "NUM", "PRON"} and (token.lemma_.lower() in self.partitives or token.like_num):
+            # "thousands of students", "a group of rebels": the actor is the of-complement.
+            inner_of = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if inner_of is not None:
+                return self._actor_arg(inner_of, sent, doc, subject=subject)
+        if token.pos_ not in {"NOUN", "PROPN"}:
             return None
+        # "Russian officials", "security forces in Guinea", "the forum (APEC)": the actor named inside the phrase.
+        preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
+        for via_prep, mod in phrase_modifiers(token, preps=preps):
+            inner = sent.entity(mod)
+            if via_prep and not subject and inner is not None and inner.label_ not in {"GPE", "NORP"}:
+                continue
+            if inner is not None and inner.label_ in ACTOR_LABELS and not is_dateline(mod):
+                if mod.i < token.i:
+                    start = min(inner.start_char, phrase_bounds(token)[0])
+                    end = token.idx + len(token.text)
+                else:
+                    start, end = phrase_bounds(token)[0], inner.end_char
+                return _Arg(sent.span_of(start, end), doc.text[start:end], inner.label_, inner.text)
+        if ent is None and is_group_head(token, self.actor_nouns) and not is_anaphoric(token):
+            # "protesters", "security forces": an actor that no dictionary names, kept as written.
+            start, end = phrase_bounds(token)
+            return _Arg(sent.span_of(start, end), doc.text[start:end], None)
         return None
 
     def _antecedent(self, pronoun: Token, sent: _Sentence, doc: Doc) -> _Arg | None:
@@ -208,8 +294,20 @@ class _Extractor:
             return self._noun_roles(token, sent, doc)
         subject = subject_of(token)
         agent = _passive_agent(token)
+        if subject is None and token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "Police opened fire, killing one and arresting 12": an adverbial participle shares the subject
+            # of the clause it hangs on.
+            subject = subject_of(token.head)
+        if subject is None and token.dep_ == "acl" and token.tag_ == "VBD":
+            # A finite past tense verb cannot be a reduced relative ("forces deployed there" is VBN): the
+            # parser misattached a clause, and the noun it hangs on is its subject ("..., a group protested").
+            subject = token.head
         first = agent if agent is not None else subject
-        source = self._actor_arg(first, sent, doc)
+        source = self._actor_arg(first, sent, doc, subject=True)
+        if rule.complement_aux is not None:
+            # "Britain said Libya must hand over the suspects": a demand on the complement's subject.
+            clause = complement_clause(token, rule)
+            return source, self._actor_arg(subject_of(clause) if clause is not None else None, sent, doc, subject=True)
         if rule.roles == "recipient_subject":
             giver = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, ("from",))), None)
             return giver, source
@@ -222,6 +320,15 @@ class _Extractor:
             return source, partner
         candidates = [c for c in token.children if c.dep_ in {"dative", "dobj"}]
         candidates += list(_prep_objects(token, TARGET_PREPS))
+        # "Three soldiers were killed (by rebels)": the passive subject is the one the act was done to.
+        candidates += [c for c in token.children if c.dep_ == "nsubjpass"]
+        for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+            # "threatened to cut off power to X", "promised to continue aid to X": the one the announced
+            # act is aimed at; "demanded that X cancel the sale": the one the demand is made of.
+            if clause.dep_ == "ccomp":
+                candidates += [c for c in clause.children if c.dep_ == "nsubj"]
+            candidates += [c for c in clause.children if c.dep_ in {"dative", "dobj"}]
+            candidates += list(_prep_objects(clause, TARGET_PREPS))
         target = next((a for a in (self._actor_arg(c, sent, doc) for c in candidates) if a is not None), None)
         if target is None:
             target = self._conj_partner(first, sent, doc)
@@ -232,12 +339,15 @@ class _Extractor:
         if first is None:
             return None
         for conj in first.conjuncts:
-            arg = self._actor_arg(conj, sent, doc)
+            arg = self._actor_arg(conj, sent, doc, subject=True)
             if arg is not None:
                 return arg
         return None
 
     def _noun_roles(self, token: Token, sent: _Sentence, doc: Doc) -> tuple[_Arg | None, _Arg | None]:
+        if token.dep_ == "compound" and token.head.lemma_.lower() in self.light_nouns:
+            # "a mediation effort", "peace talks": the phrase's head carries the roles.
+            token = token.head
         source = None
         for child in token.children:
             if child.dep_ in {"poss", "compound", "amod"}:
@@ -245,14 +355,17 @@ class _Extractor:
                 if source is not None:
                     break
         if source is None:
-            source = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, ("by",))), None)
+            # "protests from Islamabad", "an offer by Kabul": the one who makes it
+            source = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, NOUN_SOURCE_PREPS)), None)
         if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
             # "Russia completed the delivery of ...": the governing verb's subject.
             head = token.head.head if token.dep_ == "pobj" else token.head
-            if head.pos_ in {"VERB", "AUX"}:
-                source = self._actor_arg(subject_of(head), sent, doc)
+            if head.pos_ in {"VERB", "AUX", "ADJ"}:
+                # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
+                agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                source = self._actor_arg(agent, sent, doc, subject=True)
         target = next(
-            (a for a in (self._actor_arg(t, sent, doc) for t in _prep_objects(token, TARGET_PREPS)) if a),
+            (a for a in (self._actor_arg(t, sent, doc) for t in _prep_objects(token, NOUN_TARGET_PREPS)) if a),
             None,
         )
         return source, target
@@ -356,7 +469,7 @@ class _Extractor:
                 continue
             rules = self.index.get((_lemma(token), pos))
             if rules:
-                rule = _match_rule(token, rules, sent)
+                rule = _match_rule(token, rules, sent, self.partitives)
                 if rule is not None:
                     found.append((token, rule))
         trigger_ids = {t.i for t, _ in found}
@@ -383,7 +496,9 @@ class _Extractor:
                 for t in taken
             )
         ]
-        if source_arg is None and target_arg is None and not equipment_ents:
+        if source_arg is None and not equipment_ents and (target_arg is None or target_arg.label is None):
+            # An unnamed group ("delegations") is an actor only as the one who acts; as the sole argument in
+            # the target role it is too weak to code an event on.
             return None
         event_date, date_span = self._date(token, sent, doc, triggers)
         on = event_date.start if event_date else self.article.published
@@ -430,7 +545,26 @@ class _Extractor:
             core = resolve_actor(arg.core, resolver=self.resolver, on=on, kind_hint=arg.label)
             if core.id is not None:
                 return replace(core, text=arg.text)
+        if ref.country is None:
+            # An unknown actor stays unknown, but a state named in or around it gives its country
+            # ("Nigerian Union of Teachers", "Georgian President X").
+            country = self._country_hint((*arg.hints, arg.text), on)
+            if country is not None:
+                return replace(ref, country=country)
         return ref
+
+    def _country_hint(self, texts: Iterable[str], on: date | None) -> str | None:
+        for text in texts:
+            words = text.replace("'s", "").split()
+            for size in (2, 1):
+                for i in range(len(words) - size + 1):
+                    chunk = " ".join(words[i : i + size])
+                    if not chunk[:1].isupper():
+                        continue
+                    ref = resolve_actor(chunk, resolver=self.resolver, on=on, kind_hint="NORP")
+                    if ref.id is not None and ref.kind == "state" and ref.country:
+                        return ref.country
+        return None
 
 
 def _is_coargument(ent: SpacySpan, tokens: set[int]) -> bool:

@@ -1,0 +1,77 @@
+"""Find the actor inside an argument noun phrase of an event predicate.
+
+An event's subject or object is often a longer noun phrase that names its actor somewhere inside it:
+"Russia's air force", "security forces in Guinea", "the Asia-Pacific forum (APEC)", "officials of the
+ministry". These helpers walk the phrase's own modifiers (never into relative or other clauses) to find
+that actor, and recognise a phrase headed by a group noun ("officials", "protesters") as an actor even
+when nothing in it resolves: the actor is then kept as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+# Modifiers that stay inside the noun phrase and may name its actor.
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod"})
+# "forces in Guinea", "officials of the ministry", "students from Jakarta": the actor after a preposition.
+PHRASE_PREPS = frozenset({"of", "in", "from", "at", "throughout", "across"})
+# A recipient's complement names a place or an owner more often than the recipient ("a training ground of
+# the air force", "an agreement in Astana"): only "of"/"from" + a state stands for it ("refugees from Liberia").
+TARGET_PHRASE_PREPS = frozenset({"of", "from"})
+MAX_DEPTH = 3
+
+
+def phrase_modifiers(head: Token, *, preps: frozenset[str] = PHRASE_PREPS) -> Iterator[tuple[bool, Token]]:
+    """Tokens inside the noun phrase headed by ``head``, nearest first, each with whether the walk reached
+    it through a preposition ("Guinea" in "forces in Guinea") rather than a modifier before the head."""
+    frontier: list[tuple[bool, Token]] = [(False, head)]
+    for _ in range(MAX_DEPTH):
+        nxt: list[tuple[bool, Token]] = []
+        for via, tok in frontier:
+            for child in tok.children:
+                if child.dep_ in PHRASE_DEPS:
+                    nxt.append((via, child))
+                elif child.dep_ == "prep" and child.lower_ in preps:
+                    nxt.extend((True, g) for g in child.children if g.dep_ == "pobj")
+        yield from nxt
+        frontier = nxt
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of the head noun with its left modifiers ("the Kurdish rebel fighters")."""
+    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "nummod"}]
+    start_tok = min([head, *left], key=lambda t: t.i)
+    # a possessive's own words ("Iraq's interim government") come along
+    start = min(t.idx for t in start_tok.subtree) if start_tok.i != head.i else head.idx
+    return start, head.idx + len(head.text)
+
+
+def is_group_head(token: Token, group_nouns: frozenset[str]) -> bool:
+    """A noun phrase headed by a group or role noun can stand as an actor without a name."""
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lower_ in group_nouns or token.lemma_.lower() in group_nouns)
+
+
+# Determiners that make a bare group noun refer back to an actor named earlier ("the minister", "their armies").
+ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both", "such"})
+
+
+def is_anaphoric(token: Token) -> bool:
+    """A group noun that points back to actors named earlier: "the (two) ministers", "their armies",
+    "officials of both countries". It adds no actor of its own; coding it would duplicate the event of the
+    actor named before. A phrase that names something ("the Kenyan rebels") is never anaphoric.
+    """
+    kids = list(token.children)
+    if any(c.pos_ == "PROPN" for c in kids if c.dep_ in {"amod", "compound", "appos"}):
+        return False
+    if any(
+        # a bare count is indefinite ("500,000 workers stopped work"); only a determiner points back
+        (c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in kids
+    ):
+        return not any(c.dep_ in {"amod", "compound"} for c in kids)
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and is_anaphoric(g) for g in c.children)
+        for c in kids
+    )
