@@ -246,3 +246,10 @@ def test_extract_events_easing_bans_is_concede_easing_emergency_is_retreat(text:
 def test_extract_events_adverbial_participle_shares_the_main_subject() -> None:
     found = [m for m in _extract("Iranian police fired on the crowd, killing three Afghan protesters.")]
     assert [(m.type.value, m.source and m.source.country) for m in found] == [("ASSAULT", "IRN")]
+
+
+def test_extract_events_location_resolves_in_the_gazetteer_with_coordinates() -> None:
+    found = [m for m in _extract("Iran shot down a drone over Kandahar on Sunday.") if m.type.value == "ASSAULT"]
+    [m] = found
+    assert m.location is not None
+    assert (m.location.country, m.location.lat is not None, m.location.lon is not None) == ("AFG", True, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -35,6 +35,7 @@ from newsledger.stages.arguments import (
     phrase_bounds,
     phrase_modifiers,
 )
+from newsledger.stages.places import build_gazetteer, resolve_place
 from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
 from newsledger.stages.status import PRONOUNS, assess_status, is_dateline, subject_of
 
@@ -216,6 +217,7 @@ class _Extractor:
         self.article = annotated.article
         self.pack = pack
         self.resolver: Resolver = build_resolver(pack)
+        self.gazetteer = build_gazetteer(pack)
         self.index = _trigger_index(pack)
         self.actor_nouns = pack.resolve_words.get("actor_nouns", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
@@ -433,7 +435,9 @@ class _Extractor:
         day = self.article.published
         return EventDate(start=day, end=day, precision=Precision.REPORTED, text=None) if day else None
 
-    def _location(self, token: Token, sent: _Sentence, taken: list[Span]) -> tuple[Place, Span] | None:
+    def _location(
+        self, token: Token, sent: _Sentence, taken: list[Span], parties: Sequence[ActorRef | None]
+    ) -> tuple[Place, Span] | None:
         holders = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
         for holder in holders:
             for obj in _prep_objects(holder, sorted(PLACE_PREPS - {"from"})):
@@ -443,8 +447,13 @@ class _Extractor:
                 span = sent.span_of(ent.start_char, ent.end_char)
                 if any(span.start < t.end and t.start < span.end for t in taken):
                     continue
-                ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
-                return Place(name=ent.text, country=ref.country), span
+                # Ambiguous names ("Kandahar") resolve towards the countries of the event's own actors.
+                countries = [p.country for p in parties if p is not None and p.country]
+                place = resolve_place(ent.text, gazetteer=self.gazetteer, countries=countries)
+                if place is None:
+                    ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
+                    place = Place(name=ent.text, country=ref.country)
+                return place, span
         return None
 
     # --- mentions ----------------------------------------------------------------------------
@@ -508,7 +517,7 @@ class _Extractor:
             target, target_arg = None, None
         equipment = tuple(resolve_equipment(e.text, resolver=self.resolver) for e in equipment_ents)
         quantity = next((q for q in (self._quantity(e, sent) for e in equipment_ents) if q), None)
-        location = self._location(token, sent, taken)
+        location = self._location(token, sent, taken, (source, target))
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode
         trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
