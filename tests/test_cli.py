@@ -181,3 +181,29 @@ def test_cli_conflicts_shows_each_side_with_its_sentence(sample_ledger: Path) ->
     for value in first["conflicts"][0]["values"]:
         [mention] = [m for m in first["mentions"] if m["mention_id"] == value["mentions"][0]]
         assert mention["sentence"]["text"][:40] in table.replace("\n      ", " ")
+
+
+def test_cli_export_actors_lists_every_surface_form_with_mentions(sample_ledger: Path) -> None:
+    code, out, _ = _run("export", "--db", str(sample_ledger), "--what", "actors")
+    assert code == 0
+    actors = {a["id"]: a for a in map(json.loads, out.splitlines()) if a["id"]}
+    assert set(next(iter(actors.values()))) == {"id", "name", "kind", "country", "sector", "aliases", "mentions"}
+    russia = actors["RUS"]
+    assert russia["country"] == "RUS" and russia["mentions"] >= len(russia["aliases"]) >= 2
+    _, events_out, _ = _run("export", "--db", str(sample_ledger))
+    event_actor_ids = {
+        party["id"]
+        for rec in map(json.loads, events_out.splitlines())
+        for party in (rec["source"], rec["target"])
+        if party and party["id"]
+    }
+    assert event_actor_ids <= set(actors)
+
+
+def test_cli_actor_shows_events_in_time_order_with_role(sample_ledger: Path) -> None:
+    result = runner.invoke(app, ["actor", "RUS", "--db", str(sample_ledger), "--format", "jsonl"])
+    assert result.exit_code == 0
+    [record] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert record["events"] and {e["role"] for e in record["events"]} <= {"source", "target"}
+    code, _, err = _run("actor", "NOBODY", "--db", str(sample_ledger))
+    assert code == 1 and "no actor 'NOBODY'" in err

@@ -18,6 +18,7 @@ from newsledger import __version__
 from newsledger.errors import NewsledgerError
 from newsledger.export import (
     EVENT_CSV_COLUMNS,
+    actor_record,
     article_record,
     event_csv_row,
     event_record,
@@ -38,6 +39,7 @@ err = Console(stderr=True, highlight=False)
 DbOption = Annotated[Path, typer.Option("--db", help="Ledger database file.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
 DEFAULT_DB = Path("ledger.duckdb")
+ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "mentions")
 
 
 def _fail(message: str) -> None:
@@ -305,6 +307,61 @@ def _actor_text(actor: dict[str, Any] | None) -> str:
 
 
 @app.command()
+def actors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """List the actors seen in the ledger, with their surface forms and number of mentions.
+
+    Example: newsledger actors --db ledger.duckdb
+    """
+    try:
+        with _open(db) as store:
+            rows = [actor_record(r) for r in store.actors()]
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if fmt != "table":
+        _write_records(rows, fmt, ACTOR_COLUMNS)
+        return
+    table = Table()
+    for col in ("id", "name", "kind", "country", "mentions", "written as"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        cells = (r["id"] or "", r["name"], r["kind"] or "", r["country"] or "", r["mentions"], "; ".join(r["aliases"]))
+        table.add_row(*(Text(str(c)) for c in cells))
+    out.print(table)
+    out.print(f"{len(rows)} actor(s)")
+
+
+@app.command()
+def actor(actor_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """Show one actor and its events in time order, with its role in each.
+
+    Example: newsledger actor RUS --db ledger.duckdb
+    """
+    try:
+        with _open(db) as store:
+            found = store.actors(actor_id)
+            if not found:
+                _fail(f"no actor {actor_id!r} in {db}; list them with 'newsledger actors'")
+            rows = store.actor_events(actor_id)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    record = actor_record(found[0])
+    if fmt != "table":
+        _write_records([record | {"events": [{"id": r["id"], "role": r["role"]} for r in rows]}], "jsonl")
+        return
+    out.print(Text(f"{record['name']} ({record['id']}, {record['kind']}, {record['country']})", style="bold"))
+    out.print(Text(f"written as: {'; '.join(record['aliases'])}"))
+    table = Table()
+    for col in ("date", "role", "type", "status", "other party", "event"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        other = r["target"] if r["role"] == "source" else r["source"]
+        when = "" if r["date_start"] is None else f"{r['date_start']}..{r['date_end']}"
+        cells = (when, r["role"], r["type"], r["status"], _actor_cell(other), r["id"][:10])
+        table.add_row(*(Text(str(c)) for c in cells))
+    out.print(table)
+
+
+@app.command()
 def skips(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """List inputs that were skipped, with the reason.
 
@@ -330,7 +387,7 @@ def skips(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    what: Annotated[str, typer.Option(help="events or articles.")] = "events",
+    what: Annotated[str, typer.Option(help="events, articles or actors.")] = "events",
     fmt: FormatOption = "jsonl",
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
     status: Annotated[str | None, typer.Option(help="Status filter.")] = None,
@@ -348,11 +405,13 @@ def export(
                     _write_records((event_csv_row(r) for r in records), fmt, EVENT_CSV_COLUMNS)
                 else:
                     _write_records(records, fmt)
+            elif what == "actors":
+                _write_records((actor_record(r) for r in store.actors()), fmt, ACTOR_COLUMNS)
             elif what == "articles":
                 columns = ("id", "path", "url", "outlet", "published", "title", "language", "text", "copy_of")
                 _write_records((article_record(r) for r in store.articles()), fmt, columns)
             else:
-                _fail(f"--what {what!r} is not one of events, articles")
+                _fail(f"--what {what!r} is not one of events, articles, actors")
     except NewsledgerError as exc:
         _fail(str(exc))
 

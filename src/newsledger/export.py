@@ -126,3 +126,16 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
         "text": row["text"],
         "copy_of": row["copy_of"],
     }
+
+
+def actor_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One actor as ``export --what actors`` writes it; unknown actors have a null id."""
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "kind": row["kind"],
+        "country": row["country"],
+        "sector": row["sector"],
+        "aliases": list(row["aliases"]),
+        "mentions": row["mentions"],
+    }

@@ -335,6 +335,41 @@ class Store:
             out.setdefault(row["event_id"], []).append({"event": row["other_id"], "relation": row["relation"]})
         return out
 
+    def actors(self, actor_id: str | None = None) -> list[dict[str, Any]]:
+        """Every actor seen in the mentions, with each surface form and its number of mentions.
+
+        Unknown actors (no id in the pack) are keyed by their folded text, so one spelling is one row.
+        """
+        parts = [
+            f"SELECT json_extract_string({col}, '$.id') AS id, json_extract_string({col}, '$.name') AS name, "
+            f"json_extract_string({col}, '$.country') AS country, json_extract_string({col}, '$.kind') AS kind, "
+            f"json_extract_string({col}, '$.sector') AS sector, json_extract_string({col}, '$.text') AS text "
+            f"FROM mentions WHERE {col} IS NOT NULL"
+            for col in ("source", "target")
+        ]
+        sql = f"""
+            WITH refs AS ({" UNION ALL ".join(parts)})
+            SELECT coalesce(id, '?' || lower(text)) AS key, any_value(id) AS id, any_value(name) AS name,
+                   any_value(kind) AS kind, any_value(country) AS country, any_value(sector) AS sector,
+                   list(DISTINCT text ORDER BY text) AS aliases, count(*) AS mentions
+            FROM refs GROUP BY key
+            {"HAVING key = ?" if actor_id else ""}
+            ORDER BY mentions DESC, key
+        """
+        return self._dicts(sql, [actor_id] if actor_id else [])
+
+    def actor_events(self, actor_id: str) -> list[dict[str, Any]]:
+        """The events an actor took part in, in time order, with its role in each."""
+        return self._dicts(
+            """
+            SELECT CASE WHEN json_extract_string(source, '$.id') = ? THEN 'source' ELSE 'target' END AS role, *
+            FROM events
+            WHERE json_extract_string(source, '$.id') = ? OR json_extract_string(target, '$.id') = ?
+            ORDER BY date_start NULLS LAST, id
+            """,
+            [actor_id, actor_id, actor_id],
+        )
+
     def skips(self) -> list[dict[str, Any]]:
         return self._dicts("SELECT source, stage, reason, detail, run_id FROM skips ORDER BY source, stage")
 
