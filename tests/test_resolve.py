@@ -57,3 +57,8 @@ def test_resolve_equipment_alias_and_plural() -> None:
 def test_normalize_name_folds_case_accents_articles_and_possessives() -> None:
     assert normalize_name("The Kremlin’s") == "kremlin"
     assert normalize_name("Türkiye") == "turkiye"
+
+
+def test_resolve_actor_fuzzy_match_needs_a_close_multiword_alias() -> None:
+    assert resolve_actor("Islamic Emirat", resolver=RESOLVER, on=date(2024, 1, 1)).id == "AFG_TALIBAN_GOV"
+    assert resolve_actor("Islamic Republic", resolver=RESOLVER, on=date(2024, 1, 1)).id is None

@@ -50,6 +50,7 @@ class Resolver:
     by_alias: dict[str, tuple[ActorEntry, ...]]
     by_id: dict[str, ActorEntry]
     person_skeletons: tuple[tuple[tuple[str, ...], ActorEntry], ...]
+    multiword_aliases: tuple[str, ...]
     equipment_by_alias: dict[str, EquipmentEntry]
     titles: frozenset[str]
     group_nouns: frozenset[str]
@@ -76,6 +77,7 @@ def build_resolver(pack: Pack) -> Resolver:
         by_alias={k: tuple(v) for k, v in by_alias.items()},
         by_id={a.id: a for a in pack.actors},
         person_skeletons=tuple(skeletons),
+        multiword_aliases=tuple(sorted(k for k in by_alias if " " in k and len(k) >= 8)),
         equipment_by_alias=equipment,
         titles=words.get("titles", frozenset()),
         group_nouns=words.get("group_nouns", frozenset()),
@@ -150,9 +152,25 @@ def resolve_actor(text: str, *, resolver: Resolver, on: date | None, kind_hint: 
         actor = _lookup(resolver, " ".join(stripped), on)
         if actor is None and kind_hint in {"PERSON", None} and len(stripped) >= 1:
             actor = _lookup_person(resolver, stripped, on)
+        if actor is None and len(stripped) >= 2:
+            actor = _lookup_fuzzy(resolver, " ".join(stripped), on)
     if actor is None:
         return ActorRef(text=text, id=None, name=text, country=None, kind=_guess_kind(kind_hint))
     return _to_ref(text, actor, resolver)
+
+
+# Multi-word names only, and a high bar: a wrong merge of two actors is worse than an unresolved name.
+FUZZY_MIN_SCORE = 92.0
+
+
+def _lookup_fuzzy(resolver: Resolver, key: str, on: date | None) -> ActorEntry | None:
+    """The alias closest in spelling ("Rosoboronexprot"), when it is close enough and unique."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(key, resolver.multiword_aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=2)
+    if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        return None
+    return _lookup(resolver, found[0][0], on)
 
 
 def _guess_kind(label: str | None) -> str | None:
