@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from newsledger.evaluation import Figures, MissingDataError, copies, factuality, format_table, plover, sample, timeml
+from newsledger.evaluation import (
+    Figures,
+    MissingDataError,
+    copies,
+    factuality,
+    format_table,
+    plover,
+    re3d,
+    sample,
+    timeml,
+)
 
 SCORERS: dict[str, Callable[[], Figures]] = {
     "plover": plover.score,
@@ -14,6 +24,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "timeml": timeml.score,
     "sample": sample.score,
     "copies": copies.score,
+    "re3d": re3d.score,
 }
 
 
