@@ -43,6 +43,8 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "event_mentions": {"event_id": V, "mention_id": V},
     "event_links": {"event_id": V, "other_id": V, "relation": V},
+    "article_stories": {"article_id": V, "story_id": V},
+    "story_state": {"name": V, "state": "BLOB"},
 }  # fmt: skip
 KEYS = {
     "runs": "id",
@@ -52,6 +54,8 @@ KEYS = {
     "events": "id",
     "event_mentions": "mention_id",
     "event_links": "event_id, other_id, relation",
+    "article_stories": "article_id",
+    "story_state": "name",
 }
 ARROW_TYPES = {
     V: pa.string(),
@@ -72,10 +76,11 @@ def _create(table: str) -> str:
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
         1,
-        tuple(_create(t) for t in TABLES if t != "event_links")
+        tuple(_create(t) for t in TABLES if t not in {"event_links", "article_stories", "story_state"})
         + ("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",),
     ),
     (2, (_create("event_links"),)),
+    (3, (_create("article_stories"), _create("story_state"))),
 )
 
 
@@ -368,6 +373,65 @@ class Store:
             ORDER BY date_start NULLS LAST, id
             """,
             [actor_id, actor_id, actor_id],
+        )
+
+    def unstoried_articles(self) -> list[dict[str, Any]]:
+        """Articles not yet assigned to a story, oldest first, with the actors and places of their mentions."""
+        return self._dicts(
+            """
+            SELECT a.id, a.published, a.title, a.text,
+                   list(DISTINCT m.type || ':' || coalesce(json_extract_string(m.source, '$.country'), '?') || '>'
+                        || coalesce(json_extract_string(m.target, '$.country'), '?')) AS event_keys,
+                   list(DISTINCT x.name) FILTER (WHERE x.name IS NOT NULL) AS entities
+            FROM articles a
+            LEFT JOIN mentions m ON m.article_id = a.id
+            LEFT JOIN (
+                SELECT article_id, json_extract_string(source, '$.name') AS name FROM mentions
+                UNION ALL SELECT article_id, json_extract_string(target, '$.name') FROM mentions
+                UNION ALL SELECT article_id, json_extract_string(location, '$.name') FROM mentions
+            ) x ON x.article_id = a.id
+            WHERE a.id NOT IN (SELECT article_id FROM article_stories)
+            GROUP BY a.id, a.published, a.title, a.text
+            ORDER BY a.published NULLS LAST, a.id
+            """
+        )
+
+    def story_state(self) -> bytes | None:
+        row = self.con.execute("SELECT state FROM story_state WHERE name = 'stories'").fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_stories(self, assignments: dict[str, str], state: bytes) -> None:
+        """New article-to-story assignments and the clustering state, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("article_stories", [{"article_id": a, "story_id": s} for a, s in assignments.items()])
+            self._insert("story_state", [{"name": "stories", "state": state}])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def stories(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Stories with their articles (in publication order) and the events those articles report."""
+        where = "WHERE s.story_id = ?" if story_id else ""
+        return self._dicts(
+            f"""
+            SELECT s.story_id AS id,
+                   arg_min(a.title, coalesce(a.published, DATE '9999-12-31')) AS title,
+                   min(a.published) AS first_published, max(a.published) AS last_published,
+                   list(struct_pack(article_id := a.id, path := a.path, url := a.url, outlet := a.outlet,
+                                    published := a.published, copy_of := a.copy_of)
+                        ORDER BY a.published NULLS LAST, a.id) AS articles,
+                   (SELECT list(DISTINCT em.event_id ORDER BY em.event_id) FROM event_mentions em
+                      JOIN mentions m ON m.id = em.mention_id
+                      JOIN article_stories s2 ON s2.article_id = m.article_id
+                     WHERE s2.story_id = s.story_id) AS events
+            FROM article_stories s JOIN articles a ON a.id = s.article_id
+            {where}
+            GROUP BY s.story_id
+            ORDER BY first_published NULLS LAST, s.story_id
+            """,
+            [story_id] if story_id else [],
         )
 
     def skips(self) -> list[dict[str, Any]]:
