@@ -62,3 +62,9 @@ def test_normalize_name_folds_case_accents_articles_and_possessives() -> None:
 def test_resolve_actor_fuzzy_match_needs_a_close_multiword_alias() -> None:
     assert resolve_actor("Islamic Emirat", resolver=RESOLVER, on=date(2024, 1, 1)).id == "AFG_TALIBAN_GOV"
     assert resolve_actor("Islamic Republic", resolver=RESOLVER, on=date(2024, 1, 1)).id is None
+
+
+def test_resolve_equipment_named_ship_takes_its_category_from_the_hull_prefix() -> None:
+    ship = resolve_equipment("HMS Ocean", resolver=RESOLVER)
+    assert (ship.id, ship.name, ship.category) == (None, "HMS Ocean", "naval vessel")
+    assert resolve_equipment("Ocean", resolver=RESOLVER).category is None

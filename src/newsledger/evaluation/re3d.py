@@ -44,6 +44,7 @@ from newsledger.evaluation import Figures, MissingDataError, data_path, format_t
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import AnnotateSettings
 from newsledger.stages.annotate import EQUIPMENT_LABEL, load_nlp
+from newsledger.stages.resolve import build_resolver, resolve_equipment
 
 DATA_SET = "re3d"
 TYPES = ("Weapon", "MilitaryPlatform", "Person", "Organisation", "Location")
@@ -157,11 +158,18 @@ def equipment_types(pack: Pack) -> dict[str, str]:
     """re3d's type for each catalogue entry id whose category is a weapon or a platform."""
     out: dict[str, str] = {}
     for item in pack.equipment:
-        if item.category in PLATFORM_CATEGORIES:
-            out[item.id] = "MilitaryPlatform"
-        elif item.category in WEAPON_CATEGORIES:
-            out[item.id] = "Weapon"
+        kind = category_type(item.category)
+        if kind:
+            out[item.id] = kind
     return out
+
+
+def category_type(category: str | None) -> str | None:
+    if category in PLATFORM_CATEGORIES:
+        return "MilitaryPlatform"
+    if category in WEAPON_CATEGORIES:
+        return "Weapon"
+    return None
 
 
 def entity_type(label: str, entry_id: str, equipment: Mapping[str, str], *, is_adjective: bool = False) -> str | None:
@@ -185,6 +193,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def predict_mentions(documents: Sequence[Document], *, pack: Pack, settings: AnnotateSettings) -> list[Mention]:
     nlp = load_nlp(settings.model, pack)
     equipment = equipment_types(pack)
+    resolver = build_resolver(pack)
     lines = [(doc, offset, line) for doc in documents for offset, line in _lines(doc.text)]
     out: list[Mention] = []
     parsed = nlp.pipe((line for _, _, line in lines), batch_size=settings.batch_size)
@@ -192,6 +201,9 @@ def predict_mentions(documents: Sequence[Document], *, pack: Pack, settings: Ann
         for ent in parse.ents:
             is_adjective = len(ent) == 1 and ent[0].tag_ == "JJ"
             kind = entity_type(ent.label_, ent.ent_id_, equipment, is_adjective=is_adjective)
+            if kind is None and ent.label_ == EQUIPMENT_LABEL:
+                # Not a catalogue entry (a named ship): the category the resolver gives it decides.
+                kind = category_type(resolve_equipment(ent.text, resolver=resolver).category)
             if kind is not None:
                 start, end = offset + ent.start_char, offset + ent.end_char
                 out.append(Mention(doc.id, start, end, kind, doc.text[start:end]))

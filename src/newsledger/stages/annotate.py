@@ -71,6 +71,10 @@ def _ruler_patterns(pack: Pack) -> list[dict[str, Any]]:
                 if (form.lower(), EQUIPMENT_LABEL) not in seen:
                     seen.add((form.lower(), EQUIPMENT_LABEL))
                     patterns.append({"label": EQUIPMENT_LABEL, "pattern": form, "id": item.id})
+    # Named vessels ("HMS Ocean", "USS Mahan"): a hull prefix from the pack followed by a capitalised name.
+    for prefix in sorted(pack.resolve_words.get("ship_prefixes", ())):
+        name = [{"IS_TITLE": True, "OP": "+"}]
+        patterns.append({"label": EQUIPMENT_LABEL, "pattern": [{"ORTH": prefix.upper()}, *name], "id": "NAMED_VESSEL"})
     return patterns
 
 

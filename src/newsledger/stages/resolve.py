@@ -159,6 +159,7 @@ def resolve_actor(text: str, *, resolver: Resolver, on: date | None, kind_hint: 
     return _to_ref(text, actor, resolver)
 
 
+NAVAL_CATEGORY = "naval vessel"
 # Multi-word names only, and a high bar: a wrong merge of two actors is worse than an unresolved name.
 FUZZY_MIN_SCORE = 92.0
 
@@ -183,5 +184,10 @@ def resolve_equipment(text: str, *, resolver: Resolver) -> EquipmentRef:
     if item is None and key.endswith("s"):
         item = resolver.equipment_by_alias.get(key[:-1])
     if item is None:
-        return EquipmentRef(text=text, id=None, name=text, category=None)
+        # A named ship ("HMS Ocean") is not in the catalogue, but its hull prefix says what it is.
+        first = key.split(" ", 1)[0]
+        category = (
+            NAVAL_CATEGORY if " " in key and first in resolver.pack.resolve_words.get("ship_prefixes", ()) else None
+        )
+        return EquipmentRef(text=text, id=None, name=text, category=category)
     return EquipmentRef(text=text, id=item.id, name=item.name, category=item.category or None, generic=item.generic)
