@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.evaluation import Figures, MissingDataError, format_table, ngec
+from newsledger.evaluation import Figures, MissingDataError, format_table
 from newsledger.evaluation.__main__ import SCORERS
 
 pytestmark = pytest.mark.eval
 
-# The NGEC actor-resolution scorer, until the evaluation's __main__ lists it.
-SCORERS = {**SCORERS, "ngec": ngec.score}
 BOUNDS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
 CASES = [
     (kind, data_set, figure, bound)

@@ -11,6 +11,7 @@ from newsledger.evaluation import (
     copies,
     factuality,
     format_table,
+    ngec,
     plover,
     re3d,
     sample,
@@ -25,6 +26,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "sample": sample.score,
     "copies": copies.score,
     "re3d": re3d.score,
+    "ngec": ngec.score,
 }
 
 
