@@ -207,3 +207,16 @@ def test_cli_actor_shows_events_in_time_order_with_role(sample_ledger: Path) -> 
     assert record["events"] and {e["role"] for e in record["events"]} <= {"source", "target"}
     code, _, err = _run("actor", "NOBODY", "--db", str(sample_ledger))
     assert code == 1 and "no actor 'NOBODY'" in err
+
+
+def test_cli_stories_put_the_syndicated_copy_with_its_original(sample_ledger: Path) -> None:
+    code, out, _ = _run("export", "--db", str(sample_ledger), "--what", "stories")
+    assert code == 0
+    stories = [json.loads(x) for x in out.splitlines()]
+    assert {"id", "title", "articles", "events"} <= set(stories[0])
+    [with_copy] = [s for s in stories if any(a["copy_of"] for a in s["articles"])]
+    ids = {a["article_id"] for a in with_copy["articles"]}
+    assert all(a["copy_of"] in ids for a in with_copy["articles"] if a["copy_of"])
+    assert sum(len(s["articles"]) for s in stories) == 16
+    code, shown, _ = _run("story", with_copy["id"][:8], "--db", str(sample_ledger))
+    assert code == 0 and "copy of" in shown

@@ -23,6 +23,7 @@ from newsledger.export import (
     event_csv_row,
     event_record,
     iter_event_records,
+    story_record,
 )
 from newsledger.settings import load_settings
 from newsledger.store.ledger import EventFilter, Store
@@ -39,6 +40,7 @@ err = Console(stderr=True, highlight=False)
 DbOption = Annotated[Path, typer.Option("--db", help="Ledger database file.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
 DEFAULT_DB = Path("ledger.duckdb")
+STORY_COLUMNS = ("id", "title", "articles", "events")
 ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "mentions")
 
 
@@ -362,6 +364,66 @@ def actor(actor_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table")
 
 
 @app.command()
+def stories(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """List stories: articles about one happening, clustered across outlets.
+
+    Example: newsledger stories --db ledger.duckdb
+    """
+    try:
+        with _open(db) as store:
+            rows = [story_record(r) for r in store.stories()]
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if fmt != "table":
+        _write_records(rows, fmt, STORY_COLUMNS)
+        return
+    table = Table()
+    for col in ("id", "first", "last", "articles", "outlets", "events", "title"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        days = [a["published"] for a in r["articles"] if a["published"]]
+        outlets = {a["outlet"] for a in r["articles"]}
+        cells = (r["id"][:10], min(days, default=""), max(days, default=""), len(r["articles"]), len(outlets),
+                 len(r["events"]), r["title"] or "")  # fmt: skip
+        table.add_row(*(Text(str(c)) for c in cells))
+    out.print(table)
+    out.print(f"{len(rows)} stories")
+
+
+@app.command()
+def story(story_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """Show one story: its articles (copies marked) and the events they report.
+
+    Example: newsledger story 4be1c2d0 --db ledger.duckdb
+    """
+    try:
+        with _open(db) as store:
+            matches = [r for r in store.stories() if r["id"].startswith(story_id)]
+            if len(matches) != 1:
+                _fail(
+                    f"no story {story_id!r} in {db} (or the prefix is ambiguous); list them with 'newsledger stories'"
+                )
+            record = story_record(matches[0])
+            events = {r["id"]: r for r in store.events() if r["id"] in set(record["events"])}
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if fmt != "table":
+        _write_records([record], "jsonl")
+        return
+    out.print(Text(f"story {record['id']}  {record['title'] or ''}", style="bold"))
+    for a in record["articles"]:
+        copy = f"  (copy of {a['copy_of'][:10]})" if a["copy_of"] else ""
+        out.print(
+            Text(f"  {a['published'] or '?'}  {a['outlet'] or '?'}  {a['path'] or a['url'] or a['article_id']}{copy}")
+        )
+    for event_id in record["events"]:
+        e = events.get(event_id)
+        if e is not None:
+            parties = f"{_actor_cell(e['source']) or '?'} -> {_actor_cell(e['target']) or '?'}"
+            out.print(Text(f"  event {event_id[:10]}  {e['type']} {e['status']}  {parties}"))
+
+
+@app.command()
 def skips(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """List inputs that were skipped, with the reason.
 
@@ -387,7 +449,7 @@ def skips(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    what: Annotated[str, typer.Option(help="events, articles or actors.")] = "events",
+    what: Annotated[str, typer.Option(help="events, articles, actors or stories.")] = "events",
     fmt: FormatOption = "jsonl",
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
     status: Annotated[str | None, typer.Option(help="Status filter.")] = None,
@@ -407,11 +469,13 @@ def export(
                     _write_records(records, fmt)
             elif what == "actors":
                 _write_records((actor_record(r) for r in store.actors()), fmt, ACTOR_COLUMNS)
+            elif what == "stories":
+                _write_records((story_record(r) for r in store.stories()), fmt, STORY_COLUMNS)
             elif what == "articles":
                 columns = ("id", "path", "url", "outlet", "published", "title", "language", "text", "copy_of")
                 _write_records((article_record(r) for r in store.articles()), fmt, columns)
             else:
-                _fail(f"--what {what!r} is not one of events, articles, actors")
+                _fail(f"--what {what!r} is not one of events, articles, actors, stories")
     except NewsledgerError as exc:
         _fail(str(exc))
 

@@ -139,3 +139,23 @@ def actor_record(row: dict[str, Any]) -> dict[str, Any]:
         "aliases": list(row["aliases"]),
         "mentions": row["mentions"],
     }
+
+
+def story_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One story as ``export --what stories`` writes it."""
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "articles": [
+            {
+                "article_id": a["article_id"],
+                "path": a["path"],
+                "url": a["url"],
+                "outlet": a["outlet"],
+                "published": iso(a["published"]),
+                "copy_of": a["copy_of"],
+            }
+            for a in row["articles"]
+        ],
+        "events": list(row["events"] or []),
+    }

@@ -17,6 +17,7 @@ from newsledger.stages.events import EXTRACTOR, extract_events
 from newsledger.stages.extract import extract_article, outlet_from_url
 from newsledger.stages.merge import ArticleInfo, link_denials, merge_mentions
 from newsledger.stages.read import read_documents
+from newsledger.stages.stories import StoryArticle, StoryState, assign_stories
 from newsledger.store.ledger import Store
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
@@ -157,11 +158,30 @@ def build_ledger(
     return report
 
 
+def refresh_stories(store: Store, *, settings: Settings) -> None:
+    """Put articles that have no story yet into existing stories or new ones; earlier assignments stay."""
+    rows = store.unstoried_articles()
+    if not rows:
+        return
+    articles = [
+        StoryArticle(
+            id=r["id"],
+            published=r["published"],
+            text=f"{r['title'] or ''}\n{r['text']}",
+            names=tuple(r["entities"] or ()),
+        )
+        for r in rows
+    ]
+    assignments, state = assign_stories(articles, StoryState.from_bytes(store.story_state()), settings=settings.stories)
+    store.save_stories(assignments, state.to_bytes())
+
+
 def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: BuildReport) -> None:
     """Re-derive copy groups and events from everything stored, so the result never depends on input order."""
     prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
     originals = find_copy_groups(prints, settings=settings.dedupe)
     store.set_copies(originals)
+    refresh_stories(store, settings=settings)
     report.copies = sum(1 for k, v in originals.items() if k != v)
     infos = {
         row["id"]: ArticleInfo(

@@ -65,6 +65,12 @@ class MergeSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StorySettings:
+    window_days: int = _setting(10, "A story takes reports published within this many days of its first and last.")
+    threshold: float = _setting(0.25, "Cosine similarity to a story's centroid an article needs to join it.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoreSettings:
     batch_articles: int = _setting(50, "Articles processed between two committed writes.")
 
@@ -77,6 +83,7 @@ class Settings:
     events: EventSettings = field(default_factory=EventSettings)
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
     merge: MergeSettings = field(default_factory=MergeSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
     store: StoreSettings = field(default_factory=StoreSettings)
 
 
