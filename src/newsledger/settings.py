@@ -67,7 +67,9 @@ class MergeSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StorySettings:
     window_days: int = _setting(10, "A story takes reports published within this many days of its first and last.")
-    threshold: float = _setting(0.25, "Cosine similarity to a story's centroid an article needs to join it.")
+    threshold: float = _setting(
+        0.15, "Similarity to a story an article needs to join it (word cosine x name agreement)."
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

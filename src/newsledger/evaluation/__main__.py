@@ -9,6 +9,7 @@ from newsledger.evaluation import (
     Figures,
     MissingDataError,
     copies,
+    ecbplus,
     factuality,
     format_table,
     ngec,
@@ -27,6 +28,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "copies": copies.score,
     "re3d": re3d.score,
     "ngec": ngec.score,
+    "ecbplus": ecbplus.score,
 }
 
 
