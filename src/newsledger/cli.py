@@ -308,6 +308,16 @@ def _actor_text(actor: dict[str, Any] | None) -> str:
     return "?" if actor is None else str(actor["name"])
 
 
+def _print_table(columns: tuple[str, ...], rows: Any) -> None:
+    """A table of untrusted cells: each cell is plain text, never read as markup."""
+    table = Table()
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for cells in rows:
+        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    out.print(table)
+
+
 @app.command()
 def actors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """List the actors seen in the ledger, with their surface forms and number of mentions.
@@ -322,13 +332,10 @@ def actors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     if fmt != "table":
         _write_records(rows, fmt, ACTOR_COLUMNS)
         return
-    table = Table()
-    for col in ("id", "name", "kind", "country", "mentions", "written as"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        cells = (r["id"] or "", r["name"], r["kind"] or "", r["country"] or "", r["mentions"], "; ".join(r["aliases"]))
-        table.add_row(*(Text(str(c)) for c in cells))
-    out.print(table)
+    _print_table(
+        ("id", "name", "kind", "country", "mentions", "written as"),
+        ((r["id"], r["name"], r["kind"], r["country"], r["mentions"], "; ".join(r["aliases"])) for r in rows),
+    )
     out.print(f"{len(rows)} actor(s)")
 
 
@@ -377,16 +384,14 @@ def stories(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     if fmt != "table":
         _write_records(rows, fmt, STORY_COLUMNS)
         return
-    table = Table()
-    for col in ("id", "first", "last", "articles", "outlets", "events", "title"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
+
+    def story_cells(r: dict[str, Any]) -> tuple[object, ...]:
         days = [a["published"] for a in r["articles"] if a["published"]]
         outlets = {a["outlet"] for a in r["articles"]}
-        cells = (r["id"][:10], min(days, default=""), max(days, default=""), len(r["articles"]), len(outlets),
-                 len(r["events"]), r["title"] or "")  # fmt: skip
-        table.add_row(*(Text(str(c)) for c in cells))
-    out.print(table)
+        return (r["id"][:10], min(days, default=""), max(days, default=""), len(r["articles"]), len(outlets),
+                len(r["events"]), r["title"])  # fmt: skip
+
+    _print_table(("id", "first", "last", "articles", "outlets", "events", "title"), (story_cells(r) for r in rows))
     out.print(f"{len(rows)} stories")
 
 
@@ -437,12 +442,7 @@ def skips(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     if fmt != "table":
         _write_records(rows, fmt, ("source", "stage", "reason", "detail", "run_id"))
         return
-    table = Table()
-    for col in ("source", "stage", "reason"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(Text(r["source"]), Text(r["stage"]), Text(r["reason"]))
-    out.print(table)
+    _print_table(("source", "stage", "reason"), ((r["source"], r["stage"], r["reason"]) for r in rows))
     out.print(f"{len(rows)} skipped input(s)")
 
 
