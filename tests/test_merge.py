@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsledger.model import EventType, Precision, Status
 from newsledger.settings import MergeSettings
-from newsledger.stages.merge import link_denials, merge_mentions
+from newsledger.stages.merge import keep_event_ids, link_denials, merge_mentions
 from tests.conftest import actor, info, mention
 
 RUS = actor("Russia", "RUS")
@@ -170,3 +171,57 @@ def test_merge_mentions_asserted_and_alleged_reports_do_not_conflict_but_a_plan_
     ms.append(mention("m3", "a3", source=RUS, target=AFG, status=Status.INTENDED))
     [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
     assert [c.field for c in event.conflicts] == ["status"]
+
+
+def _ids_by_mention(events: list) -> dict[str, str]:
+    return {m: e.id for e in events for m in e.mention_ids}
+
+
+def test_keep_event_ids_an_earlier_report_arriving_later_keeps_the_event_id() -> None:
+    late = mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",))
+    first = merge_mentions([late], {"a2": info("a2", "two.example", date(2025, 3, 9))}, settings=CFG, pack_version="p")
+    early = mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",))
+    infos = {"a1": info("a1", "one.example", date(2025, 3, 4)), "a2": info("a2", "two.example", date(2025, 3, 9))}
+    merged = merge_mentions([early, late], infos, settings=CFG, pack_version="p")
+    assert merged[0].id != first[0].id  # the content id follows the earliest report ...
+    [kept], retired = keep_event_ids(merged, _ids_by_mention(first))
+    assert kept.id == first[0].id  # ... but the ledger keeps the id users may have cited
+    assert kept.mention_ids == ("m1", "m2") and retired == {}
+
+
+def test_keep_event_ids_without_a_previous_build_changes_nothing() -> None:
+    ms = [mention("m1", "a1", source=RUS, target=AFG), mention("m2", "a2", source=IRN, target=AFG)]
+    events = merge_mentions(ms, {"a1": info("a1", "x"), "a2": info("a2", "y")}, settings=CFG, pack_version="p")
+    kept, retired = keep_event_ids(events, {})
+    assert kept == events and retired == {}
+    again, _ = keep_event_ids(kept, _ids_by_mention(kept))
+    assert again == kept
+
+
+def test_keep_event_ids_two_events_that_merge_keep_one_id_and_retire_the_other() -> None:
+    events = [
+        replace(merge_mentions([mention(m, a)], {a: info(a, a)}, settings=CFG, pack_version="p")[0], id=eid)
+        for m, a, eid in (("m1", "a1", "old-1"), ("m2", "a2", "old-2"))
+    ]
+    infos = {"a1": info("a1", "x"), "a2": info("a2", "y"), "a3": info("a3", "z")}
+    merged = merge_mentions(
+        [mention(m, a) for m, a in (("m1", "a1"), ("m2", "a2"), ("m3", "a3"))], infos, settings=CFG, pack_version="p"
+    )
+    [event], retired = keep_event_ids(merged, _ids_by_mention(events))
+    assert event.id == "old-1"
+    assert retired == {"old-2": "old-1"}
+
+
+def test_keep_event_ids_an_event_that_splits_keeps_its_id_once() -> None:
+    previous = {"m1": "old-1", "m2": "old-1", "m3": "old-1"}
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG),
+        mention("m2", "a2", source=RUS, target=AFG),
+        mention("m3", "a3", source=IRN, target=AFG),
+    ]
+    infos = {a: info(a, a) for a in ("a1", "a2", "a3")}
+    kept, retired = keep_event_ids(merge_mentions(ms, infos, settings=CFG, pack_version="p"), previous)
+    by_mentions = {e.mention_ids: e.id for e in kept}
+    assert by_mentions[("m1", "m2")] == "old-1"  # the larger part keeps the id
+    assert by_mentions[("m3",)] != "old-1"
+    assert len({e.id for e in kept}) == 2 and retired == {}

@@ -101,3 +101,38 @@ def test_build_ledger_nothing_readable_raises_input_error_and_records_skips(tmp_
         build_ledger([str(corpus)], db=db)
     with Store(db, read_only=True) as store:
         assert [s["reason"] for s in store.skips()] == ["empty file"]
+
+
+def test_build_ledger_event_ids_survive_an_earlier_report_added_later(tmp_path: Path) -> None:
+    from tests.test_outlets import STORIES
+
+    (tmp_path / "north").mkdir()
+    (tmp_path / "south").mkdir()
+    (tmp_path / "north" / "a.txt").write_text(STORIES["north"], encoding="utf-8")
+    (tmp_path / "south" / "a.txt").write_text(STORIES["south"], encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,url,outlet,published\n"
+        "north/a.txt,https://north.example/1,North Times,2025-03-06\n"
+        "south/a.txt,https://south.example/1,South Times,2025-03-04\n",
+        encoding="utf-8",
+    )
+
+    def aid_events(db: Path) -> list[dict[str, object]]:
+        with Store(db, read_only=True) as store:
+            return [r for r in iter_event_records(store) if r["type"] == "AID"]
+
+    db = tmp_path / "ledger.duckdb"
+    build_ledger([str(tmp_path / "north")], db=db, manifest=str(manifest))
+    [before] = aid_events(db)
+    build_ledger([str(tmp_path / "north"), str(tmp_path / "south")], db=db, manifest=str(manifest))
+    [after] = aid_events(db)
+    assert len(after["mentions"]) == 2  # type: ignore[arg-type]
+    assert after["id"] == before["id"]
+
+    fresh = tmp_path / "fresh.duckdb"
+    build_ledger([str(tmp_path / "north"), str(tmp_path / "south")], db=fresh, manifest=str(manifest))
+    [clean] = aid_events(fresh)
+    assert clean["id"] != before["id"]  # a clean build names the event after its earliest report
+    with Store(fresh, read_only=True) as store:
+        assert store.event(str(before["id"])) is None

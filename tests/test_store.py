@@ -79,3 +79,25 @@ def test_store_mention_round_trip_loses_nothing(tmp_path: Path, quantity, status
         run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
         store.write_batch(run_id=run, articles=[(_article(), b"")], mentions=[m], skips=[])
         assert list(store.iter_mentions()) == [m]
+
+
+def test_store_event_id_retired_by_a_merge_leads_to_the_event_that_took_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from newsledger.settings import MergeSettings
+    from newsledger.stages.merge import merge_mentions
+    from tests.conftest import info
+
+    m = mention("m1", "a1")
+    [event] = merge_mentions([m], {"a1": info("a1", "x")}, settings=MergeSettings(), pack_version="p")
+    with Store(tmp_path / "l.duckdb") as store:
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(run_id=run, articles=[(_article(), b"\x00" * 8)], mentions=[m], skips=[])
+        store.replace_events([replace(event, id="new-1")], run_id=run, retired={"old-1": "mid-1"})
+        store.replace_events([replace(event, id="new-1")], run_id=run, retired={"mid-1": "new-1"})
+        assert store.previous_event_ids() == {"m1": "new-1"}
+        row = store.event("old-1")  # old-1 merged into mid-1, which merged into new-1
+        assert row is not None and row["id"] == "new-1"
+        assert store.event("unknown") is None
+        store.replace_events([replace(event, id="new-2")], run_id=run, retired={"new-1": "old-1"})
+        assert store.event("old-1") is None  # old-1 -> mid-1 -> new-1 -> old-1: a cycle ends, it does not loop

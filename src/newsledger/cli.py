@@ -254,6 +254,8 @@ def show(event_id: str, db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") 
             if row is None:
                 _fail(f"no event {event_id!r} in {db} (or the prefix is ambiguous); list them with 'newsledger events'")
             assert row is not None
+            if not row["id"].startswith(event_id):
+                err.print(f"note: event {event_id} merged into event {row['id']} in a later build")
             ids = [row["id"]]
             record = event_record(
                 row, store.event_mentions(ids).get(ids[0], []), store.event_links(ids).get(ids[0], [])

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from newsledger.errors import InputError
 from newsledger.model import Article, EventMention, RawDocument, Skip
+from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
 from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text
 from newsledger.stages.events import EXTRACTOR, extract_events
 from newsledger.stages.extract import extract_article, outlet_from_url
-from newsledger.stages.merge import ArticleInfo, link_denials, merge_mentions
+from newsledger.stages.merge import ArticleInfo, keep_event_ids, link_denials, merge_mentions
 from newsledger.stages.read import read_documents
 from newsledger.stages.stories import StoryArticle, StoryState, assign_stories
 from newsledger.store.ledger import Store
@@ -124,6 +125,7 @@ def build_ledger(
     """
     settings = settings or Settings()
     pack = load_pack(settings.events.pack)
+    load_owners(pack.path, settings.merge.owners)  # a bad owner table stops the build before any work
     report = BuildReport()
     with Store(db) as store:
         report.run_id = store.start_run(
@@ -183,17 +185,24 @@ def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: Buil
     store.set_copies(originals)
     refresh_stories(store, settings=settings)
     report.copies = sum(1 for k, v in originals.items() if k != v)
-    infos = {
-        row["id"]: ArticleInfo(
+    owners = load_owners(pack.path, settings.merge.owners)
+    infos: dict[str, ArticleInfo] = {}
+    for row in store.article_infos():
+        # One outlet, one key: the URL's domain when there is a URL, so a manifest's outlet name and the
+        # domain of the same site do not count as two independent sources.
+        outlet = outlet_from_url(row["url"]) or row["outlet"]
+        infos[row["id"]] = ArticleInfo(
             id=row["id"],
-            # One outlet, one key: the URL's domain when there is a URL, so a manifest's outlet name and the
-            # domain of the same site do not count as two independent sources.
-            outlet=outlet_from_url(row["url"]) or row["outlet"],
+            outlet=outlet,
             published=row["published"],
             original=originals.get(row["id"], row["id"]),
+            # An owner table may name the outlet by its domain or by its name: either declares the owner.
+            owner=owner_of((outlet, row["outlet"]), owners),
         )
-        for row in store.article_infos()
-    }
-    events = merge_mentions(list(store.iter_mentions()), infos, settings=settings.merge, pack_version=pack.version)
-    store.replace_events(events, run_id=report.run_id, denials=link_denials(events, settings=settings.merge))
+    merged = merge_mentions(list(store.iter_mentions()), infos, settings=settings.merge, pack_version=pack.version)
+    # Ids cited from the ledger stay valid across builds: events keep the ids their mentions had.
+    events, retired = keep_event_ids(merged, store.previous_event_ids())
+    store.replace_events(
+        events, run_id=report.run_id, denials=link_denials(events, settings=settings.merge), retired=retired
+    )
     report.events = len(events)

@@ -62,6 +62,11 @@ class MergeSettings:
         3,
         "Mentions with the same equipment whose dates differ by at most this many days merge, with a conflict.",
     )
+    owners: str = _setting(
+        "",
+        "CSV of outlet,owner rows: outlets (domains or names) with one owner count as one independent source. "
+        "Added to the pack's outlets.csv.",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

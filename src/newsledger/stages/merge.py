@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -34,6 +34,8 @@ class ArticleInfo:
     outlet: str | None
     published: date | None
     original: str  # the first article of its copy group, or itself
+    # Outlets declared as one owner share this key (newsledger.outlets); by default the outlet itself.
+    owner: str | None = None
 
 
 def _actor_key(actor: ActorRef | None) -> str | None:
@@ -232,7 +234,8 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
     first = members[0]
     articles = {m.article_id for m in members}
     outlets = {infos[a].outlet or f"article:{a}" for a in articles}
-    independent = {infos[infos[a].original].outlet or f"article:{infos[a].original}" for a in articles if a in infos}
+    # A copy group counts once (by its original), and so do outlets declared as one owner.
+    independent = {_source_key(infos, infos[a].original) for a in articles if a in infos}
     published = [p for p in (infos[a].published for a in articles) if p is not None]
     conflicts = [
         _conflict("quantity", ((str(m.quantity) if m.quantity else None, m.id) for m in members)),
@@ -264,6 +267,53 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
         first_reported=min(published) if published else None,
         last_reported=max(published) if published else None,
     )
+
+
+def keep_event_ids(events: Sequence[Event], previous: Mapping[str, str]) -> tuple[list[Event], dict[str, str]]:
+    """Events keep the ids they had in the previous build, so ids cited from a ledger stay valid.
+
+    ``previous`` maps mention ids to the event ids of the previous build. Each old id goes to the new event that
+    holds most of its mentions (ties: the smaller new id), and each event takes at most one old id (its largest
+    share). Events that inherit nothing keep their content id. Returns the renamed events and ``retired``: old ids
+    no event kept, each pointing to the event that holds most of its mentions now (an old event that merged into
+    another). The result depends only on its inputs, so a re-run with nothing new changes no id.
+    """
+    shares: Counter[tuple[str, str]] = Counter()
+    for event in events:
+        for mention_id in event.mention_ids:
+            old = previous.get(mention_id)
+            if old is not None:
+                shares[(old, event.id)] += 1
+    ranked = sorted(shares.items(), key=lambda item: (-item[1], item[0][0], item[0][1]))
+    new_ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for (old, new), _count in ranked:
+        if new not in new_ids and old not in taken:
+            new_ids[new] = old
+            taken.add(old)
+    used = set(new_ids.values())
+    for event in sorted(events, key=lambda e: e.id):
+        if event.id in new_ids:
+            continue
+        candidate, n = event.id, 0
+        # A content id that an inherited id already occupies is rehashed until it is free.
+        while candidate in used or candidate in taken:
+            n += 1
+            candidate = content_id("event", f"{event.id}:{n}")
+        new_ids[event.id] = candidate
+        used.add(candidate)
+    retired: dict[str, str] = {}
+    for (old, new), _count in ranked:
+        if old not in taken and old not in retired and old not in used:
+            retired[old] = new_ids[new]
+    return [replace(e, id=new_ids[e.id]) for e in events], retired
+
+
+def _source_key(infos: Mapping[str, ArticleInfo], article: str) -> str:
+    info = infos.get(article)
+    if info is None:
+        return f"article:{article}"
+    return info.owner or info.outlet or f"article:{article}"
 
 
 def _first(values: Iterable[T | None]) -> T | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -45,6 +45,8 @@ TABLES: dict[str, dict[str, str]] = {
     "event_links": {"event_id": V, "other_id": V, "relation": V},
     "article_stories": {"article_id": V, "story_id": V},
     "story_state": {"name": V, "state": "BLOB"},
+    # Ids of events that merged into another in a later build, so an id cited from an older ledger still resolves.
+    "event_aliases": {"old_id": V, "event_id": V},
 }  # fmt: skip
 KEYS = {
     "runs": "id",
@@ -56,6 +58,7 @@ KEYS = {
     "event_links": "event_id, other_id, relation",
     "article_stories": "article_id",
     "story_state": "name",
+    "event_aliases": "old_id",
 }
 ARROW_TYPES = {
     V: pa.string(),
@@ -76,11 +79,12 @@ def _create(table: str) -> str:
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
         1,
-        tuple(_create(t) for t in TABLES if t not in {"event_links", "article_stories", "story_state"})
+        tuple(_create(t) for t in TABLES if t not in {"event_links", "article_stories", "story_state", "event_aliases"})
         + ("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",),
     ),
     (2, (_create("event_links"),)),
     (3, (_create("article_stories"), _create("story_state"))),
+    (4, (_create("event_aliases"),)),
 )
 
 
@@ -214,10 +218,18 @@ class Store:
             self.con.unregister("_copies")
         self.con.execute("COMMIT")
 
-    def replace_events(self, events: Sequence[Event], *, run_id: str, denials: Sequence[tuple[str, str]] = ()) -> None:
+    def replace_events(
+        self,
+        events: Sequence[Event],
+        *,
+        run_id: str,
+        denials: Sequence[tuple[str, str]] = (),
+        retired: Mapping[str, str] | None = None,
+    ) -> None:
         """Events are derived from all mentions; each build replaces them whole, in one transaction.
 
         ``denials`` are (denial, claim) pairs, stored in both directions so either side finds the other.
+        ``retired`` maps ids of earlier events that merged into another to the event that holds them now.
         """
         links = [{"event_id": e.id, "mention_id": m} for e in events for m in e.mention_ids]
         relations = [{"event_id": d, "other_id": c, "relation": "denies"} for d, c in denials]
@@ -230,6 +242,9 @@ class Store:
             self._insert("events", [event_row(e, run_id=run_id) for e in events])
             self._insert("event_mentions", links)
             self._insert("event_links", relations)
+            if retired:
+                self.con.execute("DELETE FROM event_aliases WHERE old_id IN (SELECT unnest(?))", [list(retired)])
+                self._insert("event_aliases", [{"old_id": o, "event_id": n} for o, n in sorted(retired.items())])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -305,9 +320,29 @@ class Store:
         sql += " ORDER BY date_start NULLS LAST, id" + (f" LIMIT {int(limit)}" if limit else "")
         return self._dicts(sql, params)
 
+    def previous_event_ids(self) -> dict[str, str]:
+        """mention id -> the id of the event that holds it now (before a rebuild replaces the events)."""
+        return {m: e for m, e in self.con.execute("SELECT mention_id, event_id FROM event_mentions").fetchall()}
+
     def event(self, event_id: str) -> dict[str, Any] | None:
+        """The event with this id or unique id prefix; an id retired by a merge leads to the event that took it."""
         rows = self._dicts("SELECT * FROM events WHERE id = ? OR id LIKE ? ORDER BY id", [event_id, f"{event_id}%"])
-        return rows[0] if len(rows) == 1 or (rows and rows[0]["id"] == event_id) else None
+        if len(rows) == 1 or (rows and rows[0]["id"] == event_id):
+            return rows[0]
+        if rows:
+            return None
+        seen = {event_id}
+        current = event_id
+        # Follow aliases (an event can merge again in a later build); the seen set stops a cycle.
+        while row := self.con.execute("SELECT event_id FROM event_aliases WHERE old_id = ?", [current]).fetchone():
+            current = str(row[0])
+            if current in seen:
+                return None
+            seen.add(current)
+            found = self._dicts("SELECT * FROM events WHERE id = ?", [current])
+            if found:
+                return found[0]
+        return None
 
     def event_mentions(self, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """Each event's mentions with the article fields the export contract needs."""
