@@ -253,3 +253,37 @@ def test_extract_events_location_resolves_in_the_gazetteer_with_coordinates() ->
     [m] = found
     assert m.location is not None
     assert (m.location.country, m.location.lat is not None, m.location.lon is not None) == ("AFG", True, True)
+
+
+def _extract_security(text: str) -> list[EventMention]:
+    """Extraction with the bundled security pack, whose transfer verbs need an equipment object."""
+    pack = load_pack("security")
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=PUBLISHED, title=None,
+        language="en", text=text, paragraphs=(Span(start=0, end=len(text)),),
+    )  # fmt: skip
+    [annotated] = annotate_articles([article], pack=pack, settings=AnnotateSettings())
+    return [m for m in extract_events(annotated, pack=pack) if m.type.value == "AID"]
+
+
+def test_extract_events_pronoun_object_stands_for_equipment_named_before() -> None:
+    text = "Iran ordered 12 Pantsir-S1 systems in 2023. Russia delivered them to Iran on 3 March."
+    [delivery] = _extract_security(text)
+    assert delivery.source is not None and delivery.source.country == "RUS"
+    assert delivery.target is not None and delivery.target.country == "IRN"  # "them" is what moved, not who got it
+    assert [e.id for e in delivery.equipment] == ["PANTSIR_S1"]
+    # Evidence stays inside the sentence: the pronoun, and no quantity quoted from the sentence before.
+    [span] = delivery.spans.equipment
+    assert text[span.start : span.end] == "them"
+    assert delivery.quantity is None
+
+
+def test_extract_events_pronoun_object_in_the_same_sentence_keeps_quantity() -> None:
+    text = "Four Mi-17 helicopters landed in Astana on 3 March after Russia delivered them to Kazakhstan."
+    [delivery] = _extract_security(text)
+    assert [e.id for e in delivery.equipment] == ["MI17"] and delivery.quantity == 4
+    assert delivery.target is not None and delivery.target.country == "KAZ"
+
+
+def test_extract_events_pronoun_object_without_equipment_before_is_no_delivery() -> None:
+    assert _extract_security("The refugees were tired. Officials delivered them to a camp.") == []

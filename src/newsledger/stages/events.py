@@ -43,6 +43,8 @@ EXTRACTOR = "rules.v2"  # v2: phrase-internal actors, complement conditions, PLO
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
+# Plural pronoun objects that can stand for equipment named earlier ("... delivered them").
+EQUIPMENT_PRONOUNS = frozenset({"them", "these", "those"})
 # Last come the proposer of a rejected offer ("an offer from Kabul", "a call by Minsk") and the place left
 # ("withdraw troops from Lebanon").
 TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from", "by")
@@ -100,6 +102,16 @@ class _Sentence:
 
     def entity(self, token: Token) -> SpacySpan | None:
         return self.ents.get(token.i)
+
+    def antecedent_equipment(self, pronoun: Token) -> SpacySpan | None:
+        """The equipment a plural pronoun object stands for ("delivered them"): the nearest named before it in
+        the paragraph, at most two sentences back."""
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in EQUIPMENT_PRONOUNS or pronoun.dep_ != "dobj":
+            return None
+        sents = [s for s in pronoun.doc.sents if s.start <= pronoun.i]
+        earliest = sents[-3].start if len(sents) >= 3 else 0
+        before = {e.start: e for i, e in self.ents.items() if earliest <= i < pronoun.i and e.end <= pronoun.i}
+        return next((before[k] for k in sorted(before, reverse=True) if before[k].label_ == EQUIPMENT_LABEL), None)
 
     def equipment_in(self, tokens: Iterable[Token]) -> list[SpacySpan]:
         found: dict[int, SpacySpan] = {}
@@ -180,7 +192,7 @@ def _match_rule(
         for obj in _object_tokens(token, rule.pos, partitives):
             if _lemma(obj) in rule.objects:
                 return rule
-            ent = sent.entity(obj)
+            ent = sent.entity(obj) or sent.antecedent_equipment(obj)
             if EQUIPMENT_OBJECT in rule.objects and ent is not None and ent.label_ == EQUIPMENT_LABEL:
                 return rule
     return None
@@ -320,7 +332,13 @@ class _Extractor:
             if partner is None:
                 partner = self._conj_partner(first, sent, doc)
             return source, partner
-        candidates = [c for c in token.children if c.dep_ in {"dative", "dobj"}]
+        candidates = [
+            c
+            for c in token.children
+            if c.dep_ == "dative"
+            # "delivered them to X": a pronoun object that stands for equipment is what moved, not who got it
+            or (c.dep_ == "dobj" and (rule.objects is None or sent.antecedent_equipment(c) is None))
+        ]
         candidates += list(_prep_objects(token, TARGET_PREPS))
         # "Three soldiers were killed (by rebels)": the passive subject is the one the act was done to.
         candidates += [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -505,6 +523,21 @@ class _Extractor:
                 for t in taken
             )
         ]
+        equipment_spans = [sent.span_of(e.start_char, e.end_char) for e in equipment_ents]
+        quantity_ents = list(equipment_ents)
+        if not equipment_ents and rule.objects is not None:
+            # "Russia delivered them": the pronoun object's antecedent is what was delivered. Evidence stays in
+            # the sentence: the antecedent's own span when it is there, else the pronoun (and no quantity).
+            for pronoun in (t for t in _object_tokens(token, rule.pos, self.partitives) if t.pos_ == "PRON"):
+                ent = sent.antecedent_equipment(pronoun)
+                if ent is None:
+                    continue
+                equipment_ents = [ent]
+                if ent.start >= sent.sent.start:
+                    equipment_spans, quantity_ents = [sent.span_of(ent.start_char, ent.end_char)], [ent]
+                else:
+                    equipment_spans = [sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))]
+                break
         if source_arg is None and not equipment_ents and (target_arg is None or target_arg.label is None):
             # An unnamed group ("delegations") is an actor only as the one who acts; as the sole argument in
             # the target role it is too weak to code an event on.
@@ -516,7 +549,7 @@ class _Extractor:
         if source is not None and target is not None and source.id is not None and source.id == target.id:
             target, target_arg = None, None
         equipment = tuple(resolve_equipment(e.text, resolver=self.resolver) for e in equipment_ents)
-        quantity = next((q for q in (self._quantity(e, sent) for e in equipment_ents) if q), None)
+        quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
         location = self._location(token, sent, taken, (source, target))
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode
         trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
@@ -538,7 +571,7 @@ class _Extractor:
                 trigger=trigger_span,
                 source=source_arg.span if source_arg else None,
                 target=target_arg.span if target_arg else None,
-                equipment=tuple(sent.span_of(e.start_char, e.end_char) for e in equipment_ents),
+                equipment=tuple(equipment_spans),
                 quantity=quantity[1] if quantity else None,
                 date=date_span,
                 location=location[1] if location else None,
