@@ -225,3 +225,14 @@ def test_keep_event_ids_an_event_that_splits_keeps_its_id_once() -> None:
     assert by_mentions[("m1", "m2")] == "old-1"  # the larger part keeps the id
     assert by_mentions[("m3",)] != "old-1"
     assert len({e.id for e in kept}) == 2 and retired == {}
+
+
+def test_merge_mentions_joins_the_compatible_event_it_agrees_with_most() -> None:
+    four = mention("m1", "a1", source=RUS, target=IRN, equipment=("Mi-17",), quantity=4)
+    twelve = mention("m2", "a2", source=RUS, target=IRN, equipment=("Su-35",), quantity=12)
+    # Names no equipment: compatible with both deliveries; its quantity says which one it reports.
+    vague = mention("m3", "a3", source=RUS, target=IRN, quantity=4)
+    infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3")}
+    for order in ([four, twelve, vague], [twelve, four, vague], [vague, twelve, four]):
+        events = merge_mentions(order, infos, settings=CFG, pack_version="p")
+        assert sorted(e.mention_ids for e in events) == [("m1", "m3"), ("m2",)]

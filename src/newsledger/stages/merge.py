@@ -108,6 +108,26 @@ def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleI
     return True
 
 
+def _agreement(m: EventMention, cluster: _Cluster) -> int:
+    """How much more than compatible a mention is with a cluster: arguments that the two both give and share."""
+    equipment = _equipment_keys(m)
+    target = _actor_key(m.target)
+    score = 0
+    if equipment and any(equipment & _equipment_keys(o) for o in cluster.members):
+        score += 4
+    if target and any(_actor_key(o.target) == target for o in cluster.members):
+        score += 2
+    if m.quantity is not None and any(o.quantity == m.quantity for o in cluster.members):
+        score += 2
+    if m.location is not None and any(o.location and o.location.name == m.location.name for o in cluster.members):
+        score += 1
+    if m.date is not None and m.date.precision is not Precision.REPORTED:
+        span = (m.date.start, m.date.end)
+        if any(o.date is not None and (o.date.start, o.date.end) == span for o in cluster.members):
+            score += 1
+    return score
+
+
 def _sort_key(m: EventMention, infos: Mapping[str, ArticleInfo]) -> tuple[date, date, str]:
     info = infos[m.article_id]
     return (m.date.start if m.date else date.max, info.published or date.max, m.id)
@@ -159,16 +179,22 @@ def _place(
     *,
     create: bool = True,
 ) -> bool:
-    """Add the mention to the latest compatible cluster in the list (kept ordered by end date), or a new one."""
+    """Add the mention to the compatible cluster it agrees with most, or a new one.
+
+    Clusters are kept ordered by end date, so the backwards scan stops at the first cluster out of reach; among
+    compatible clusters, ties in agreement go to the latest.
+    """
     window = _window(m, infos[m.article_id], settings)
     reach = timedelta(days=settings.window_days)
     chosen = None
+    best = -1
     for cluster in reversed(clusters):
         if window and cluster.end < window[0] - reach:
             break
         if _compatible(m, cluster, infos, settings):
-            chosen = cluster
-            break
+            score = _agreement(m, cluster)
+            if score > best:
+                chosen, best = cluster, score
     if chosen is None:
         if not create:
             return False
