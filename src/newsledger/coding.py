@@ -12,7 +12,7 @@ from newsledger.pack import Pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
 from newsledger.stages.events import extract_events
-from newsledger.store.records import actor_dict, equipment_list, iso, place_dict
+from newsledger.store.records import actor_dict, actor_summary, equipment_list, iso, place_dict
 
 _BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -60,8 +60,8 @@ def mention_record(m: EventMention) -> dict[str, Any]:
         "type": m.type.value,
         "mode": m.mode,
         "status": m.status.value,
-        "source": _short(actor_dict(m.source)),
-        "target": _short(actor_dict(m.target)),
+        "source": actor_summary(actor_dict(m.source)),
+        "target": actor_summary(actor_dict(m.target)),
         "equipment": [{k: e[k] for k in ("name", "id", "category")} for e in equipment_list(m.equipment)],
         "quantity": m.quantity,
         "date": None
@@ -76,10 +76,6 @@ def mention_record(m: EventMention) -> dict[str, Any]:
         "sentence": m.sentence.as_list(),
         "spans": m.spans.as_dict(),
     }
-
-
-def _short(data: dict[str, Any] | None) -> dict[str, Any] | None:
-    return None if data is None else {"name": data["name"], "id": data["id"], "country": data["country"]}
 
 
 def timex_record(t: TimeExpression) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsledger.store.ledger import EventFilter, Store
-from newsledger.store.records import iso
+from newsledger.store.records import actor_summary, iso
 
 EVENT_CSV_COLUMNS = (
     "id", "type", "mode", "status", "source_name", "source_id", "source_country", "target_name", "target_id",
@@ -19,8 +19,7 @@ EVENT_CSV_COLUMNS = (
 def _actor(raw: str | None) -> dict[str, Any] | None:
     if not raw:
         return None
-    data = json.loads(raw)
-    return {"name": data["name"], "id": data["id"], "country": data["country"]}
+    return actor_summary(json.loads(raw))
 
 
 def _mention(row: dict[str, Any]) -> dict[str, Any]:

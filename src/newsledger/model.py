@@ -186,6 +186,9 @@ class ActorRef:
     country: str | None  # ISO 3166 alpha-3
     kind: str | None = None
     sector: str | None = None
+    # For a person: the organisation (actor id) and role they held on the event date.
+    org: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -38,6 +38,23 @@ def actor_dict(actor: ActorRef | None) -> dict[str, Any] | None:
         "text": actor.text,
         "kind": actor.kind,
         "sector": actor.sector,
+        "org": actor.org,
+        "role": actor.role,
+    }
+
+
+def actor_summary(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An actor as the exports write it: canonical name, id, country, sector, and for a person the organisation and
+    role held on the event date (read with .get: ledgers built before those were recorded lack them)."""
+    if data is None:
+        return None
+    return {
+        "name": data["name"],
+        "id": data["id"],
+        "country": data["country"],
+        "sector": data.get("sector"),
+        "org": data.get("org"),
+        "role": data.get("role"),
     }
 
 
@@ -51,6 +68,8 @@ def _actor(data: dict[str, Any] | None) -> ActorRef | None:
         country=data["country"],
         kind=data.get("kind"),
         sector=data.get("sector"),
+        org=data.get("org"),
+        role=data.get("role"),
     )
 
 
