@@ -37,6 +37,9 @@ STATUSES = [Status.ASSERTED] * 6 + [Status.ALLEGED] * 2 + [Status.INTENDED, Stat
 EQUIPMENT = [f"EQ{i}" for i in range(300)]
 
 
+VOCABULARY = [sys.intern(f"w{i}") for i in range(5000)]
+
+
 def generate(n: int, seed: int = 11) -> tuple[list[EventMention], dict[str, ArticleInfo]]:
     rng = random.Random(seed)
     countries = [f"C{i:03d}" for i in range(150)]
@@ -80,6 +83,8 @@ def generate(n: int, seed: int = 11) -> tuple[list[EventMention], dict[str, Arti
                 sentence=Span(start=0, end=100),
                 spans=MentionSpans(trigger=Span(start=0, end=5)),
                 extractor="bench",
+                # The event's own words plus the report's: sentences about one event resemble each other.
+                words=tuple(sorted({*erng.sample(VOCABULARY, 6), *rng.sample(VOCABULARY, 6)})),
             )
         )
     return mentions, infos

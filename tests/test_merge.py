@@ -236,3 +236,17 @@ def test_merge_mentions_joins_the_compatible_event_it_agrees_with_most() -> None
     for order in ([four, twelve, vague], [twelve, four, vague], [vague, twelve, four]):
         events = merge_mentions(order, infos, settings=CFG, pack_version="p")
         assert sorted(e.mention_ids for e in events) == [("m1", "m3"), ("m2",)]
+
+
+def test_merge_mentions_with_nothing_else_to_go_on_joins_the_event_whose_sentence_it_resembles() -> None:
+    from dataclasses import replace as with_
+
+    port = with_(mention("m1", "a1", source=RUS, target=IRN, equipment=("Mi-17",)),
+                 words=("arrive", "bandar", "helicopter", "port", "ship", "unload"))  # fmt: skip
+    air = with_(mention("m2", "a2", source=RUS, target=IRN, equipment=("Su-35",)),
+                words=("air", "base", "fighter", "fly", "hamadan", "land"))  # fmt: skip
+    vague = with_(mention("m3", "a3", source=RUS, target=IRN),
+                  words=("arrive", "bandar", "port", "ship", "weapon"))  # fmt: skip
+    infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3")}
+    events = merge_mentions([port, air, vague], infos, settings=CFG, pack_version="p")
+    assert sorted(e.mention_ids for e in events) == [("m1", "m3"), ("m2",)]

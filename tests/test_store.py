@@ -101,3 +101,19 @@ def test_store_event_id_retired_by_a_merge_leads_to_the_event_that_took_it(tmp_p
         assert store.event("unknown") is None
         store.replace_events([replace(event, id="new-2")], run_id=run, retired={"new-1": "old-1"})
         assert store.event("old-1") is None  # old-1 -> mid-1 -> new-1 -> old-1: a cycle ends, it does not loop
+
+
+def test_store_upgrades_a_ledger_whose_mentions_lack_sentence_words(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    db = tmp_path / "l.duckdb"
+    with Store(db) as store:  # made as a ledger of schema 4 was: no words column, migration 5 not applied
+        store.con.execute("DROP INDEX mentions_article")
+        store.con.execute("ALTER TABLE mentions DROP COLUMN words")
+        store.con.execute("CREATE INDEX mentions_article ON mentions(article_id)")
+        store.con.execute("DELETE FROM migrations WHERE version = 5")
+    m = replace(mention("m1", "a1"), words=("deliver", "helicopter"))
+    with Store(db) as store:
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(run_id=run, articles=[(_article(), b"\x00" * 8)], mentions=[m], skips=[])
+        assert list(store.iter_mentions()) == [m]

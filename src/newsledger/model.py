@@ -253,6 +253,8 @@ class EventMention:
     sentence: Span
     spans: MentionSpans
     extractor: str
+    # Content-word lemmas of the evidence sentence, sorted: how alike two reports' sentences are, for merging.
+    words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for span in self.spans.all():

@@ -43,6 +43,8 @@ EXTRACTOR = "rules.v2"  # v2: phrase-internal actors, complement conditions, PLO
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
+MAX_SENTENCE_WORDS = 60
 # Plural pronoun objects that can stand for equipment named earlier ("... delivered them").
 EQUIPMENT_PRONOUNS = frozenset({"them", "these", "those"})
 # Last come the proposer of a rejected offer ("an offer from Kabul", "a call by Minsk") and the place left
@@ -577,6 +579,7 @@ class _Extractor:
                 location=location[1] if location else None,
             ),
             extractor=EXTRACTOR,
+            words=sentence_words(sent.sent),
         )
 
     def _resolve(self, arg: _Arg | None, on: date | None) -> ActorRef | None:
@@ -611,6 +614,16 @@ class _Extractor:
 
 def _is_coargument(ent: SpacySpan, tokens: set[int]) -> bool:
     return ent.root.i in tokens or ent.root.head.i in tokens
+
+
+def sentence_words(sent: SpacySpan) -> tuple[str, ...]:
+    """The sentence's content-word lemmas (nouns, names, verbs, numbers), case-folded, unique and sorted."""
+    words = {
+        t.lemma_.casefold()
+        for t in sent
+        if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.strip() and not any(c.isspace() for c in t.lemma_)
+    }
+    return tuple(sorted(words)[:MAX_SENTENCE_WORDS])
 
 
 def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ...]:

@@ -108,11 +108,12 @@ def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleI
     return True
 
 
-def _agreement(m: EventMention, cluster: _Cluster) -> int:
-    """How much more than compatible a mention is with a cluster: arguments that the two both give and share."""
+def _agreement(m: EventMention, cluster: _Cluster) -> float:
+    """How much more than compatible a mention is with a cluster: arguments that the two both give and share,
+    and how alike the evidence sentences are (content-word Jaccard with the closest member, worth up to 3)."""
     equipment = _equipment_keys(m)
     target = _actor_key(m.target)
-    score = 0
+    score = 3.0 * max((_jaccard(m.words, o.words) for o in cluster.members), default=0.0)
     if equipment and any(equipment & _equipment_keys(o) for o in cluster.members):
         score += 4
     if target and any(_actor_key(o.target) == target for o in cluster.members):
@@ -126,6 +127,13 @@ def _agreement(m: EventMention, cluster: _Cluster) -> int:
         if any(o.date is not None and (o.date.start, o.date.end) == span for o in cluster.members):
             score += 1
     return score
+
+
+def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if not a or not b:
+        return 0.0
+    left, right = set(a), set(b)
+    return len(left & right) / len(left | right)
 
 
 def _sort_key(m: EventMention, infos: Mapping[str, ArticleInfo]) -> tuple[date, date, str]:
@@ -187,7 +195,7 @@ def _place(
     window = _window(m, infos[m.article_id], settings)
     reach = timedelta(days=settings.window_days)
     chosen = None
-    best = -1
+    best = -1.0
     for cluster in reversed(clusters):
         if window and cluster.end < window[0] - reach:
             break

@@ -33,6 +33,7 @@ TABLES: dict[str, dict[str, str]] = {
         "id": V, "article_id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "equipment": V,
         "quantity": "BIGINT", "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V,
         "location": V, "sentence_start": "INTEGER", "sentence_end": "INTEGER", "spans": V, "extractor": V,
+        "words": V,
     },
     "events": {
         "id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "source_name": V,
@@ -85,6 +86,7 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (2, (_create("event_links"),)),
     (3, (_create("article_stories"), _create("story_state"))),
     (4, (_create("event_aliases"),)),
+    (5, ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS words VARCHAR",)),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from typing import Any
 
@@ -140,6 +141,7 @@ def mention_row(m: EventMention) -> dict[str, Any]:
         "sentence_end": m.sentence.end,
         "spans": _dump(m.spans.as_dict()),
         "extractor": m.extractor,
+        "words": " ".join(m.words),
     }
 
 
@@ -178,6 +180,8 @@ def mention_from_row(row: dict[str, Any]) -> EventMention:
             location=_span(spans.get("location")),
         ),
         extractor=row["extractor"],
+        # Interned: a ledger's mentions share a small vocabulary, and merge holds every mention in memory.
+        words=tuple(sys.intern(w) for w in (row.get("words") or "").split()),
     )
 
 
