@@ -546,8 +546,9 @@ class _Extractor:
             return None
         event_date, date_span = self._date(token, sent, doc, triggers)
         on = event_date.start if event_date else self.article.published
-        source = self._resolve(source_arg, on)
-        target = self._resolve(target_arg, on)
+        # The sentence is context for resolution: a title or organisation named beside an ambiguous name.
+        source = self._resolve(source_arg, on, sent.sent.text)
+        target = self._resolve(target_arg, on, sent.sent.text)
         if source is not None and target is not None and source.id is not None and source.id == target.id:
             target, target_arg = None, None
         equipment = tuple(resolve_equipment(e.text, resolver=self.resolver) for e in equipment_ents)
@@ -582,12 +583,12 @@ class _Extractor:
             words=sentence_words(sent.sent),
         )
 
-    def _resolve(self, arg: _Arg | None, on: date | None) -> ActorRef | None:
+    def _resolve(self, arg: _Arg | None, on: date | None, context: str | None = None) -> ActorRef | None:
         if arg is None:
             return None
-        ref = resolve_actor(arg.text, resolver=self.resolver, on=on, kind_hint=arg.label)
+        ref = resolve_actor(arg.text, resolver=self.resolver, on=on, kind_hint=arg.label, context=context)
         if ref.id is None and arg.core:
-            core = resolve_actor(arg.core, resolver=self.resolver, on=on, kind_hint=arg.label)
+            core = resolve_actor(arg.core, resolver=self.resolver, on=on, kind_hint=arg.label, context=context)
             if core.id is not None:
                 return replace(core, text=arg.text)
         if ref.country is None:

@@ -210,7 +210,7 @@ def _reported(head: Token, clause: Token, lemma: str, *, resolver: Resolver, sou
         return alleged
     if reporter.lower_ in PRONOUNS:
         return own
-    rep = resolve_actor(_phrase(reporter), resolver=resolver, on=None)
+    rep = resolve_actor(_phrase(reporter), resolver=resolver, on=None, context=head.sent.text)
     if source is not None and (
         (rep.id is not None and rep.id == source.id) or (rep.country is not None and rep.country == source.country)
     ):
