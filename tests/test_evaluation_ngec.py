@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.evaluation.ngec import Case, Coding, NgecRun, build_coder, code_agent, read_agents, read_cases
+from newsledger.evaluation.ngec import (
+    Case,
+    Coding,
+    NgecRun,
+    build_coder,
+    code_agent,
+    read_agents,
+    read_cases,
+    read_ngec_terms,
+)
 from newsledger.pack import load_pack
 
 CODER = build_coder(load_pack("security"))
@@ -25,6 +34,15 @@ CODER = build_coder(load_pack("security"))
         ("Sydney", "AUS", "CVL"),
         ("the International Court of Justice", "UNO", "JUD"),
         ("gunmen", "", "UAF"),
+        ("FSB", "RUS", "SPY"),
+        ("a Ukraine-based paramilitary group", "UKR", "PRM"),
+        ("a former deputy prime minister", "", "ELI"),
+        ("Iraqi experts", "IRQ", "EDU"),
+        ("Sudan's displaced", "SDN", "REF"),
+        ("Transnistria", "MDA", "PRE"),
+        ("separatist region", "", "PRE"),
+        ("Syrian farmland", "SYR", "UNK"),
+        ("Egypt", "EGY", ""),
     ],
 )
 def test_code_agent_country_and_sector(text: str, country: str, sector: str) -> None:
@@ -41,8 +59,21 @@ def test_code_agent_acronym_without_dots() -> None:
 
 def test_read_agents_folds_patterns(tmp_path: Path) -> None:
     path = tmp_path / "agents.csv"
-    path.write_text("pattern,code\nprime minister,GOV\n", encoding="utf-8")
-    assert read_agents(path) == {"prime minister": "GOV"}
+    path.write_text("pattern,code\nprime minister,GOV\nOmbudsman's Office,GOV\nanti-war protester,OPPCVL\n", "utf-8")
+    assert read_agents(path) == {"prime minister": "GOV", "ombudsman office": "GOV", "anti war protester": "OPPCVL"}
+
+
+def test_read_ngec_terms_expands_substitutions_and_plurals(tmp_path: Path) -> None:
+    path = tmp_path / "PLOVER_agents.txt"
+    lines = [
+        "# comment",
+        "!PERSON! = MAN, WOMAN",
+        "POLICE!PERSON! [~COP]",
+        "THIEF {THIEVES} [~CRM]",
+        "PRIME_MINISTER [~GOV]",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert read_ngec_terms(path) == {"policeman", "policewoman", "thief", "thieves", "prime minister"}
 
 
 def test_read_cases_keeps_offline_country_and_sector_cases(tmp_path: Path) -> None:

