@@ -14,6 +14,7 @@ import random
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from newsledger.pack import load_pack
 from newsledger.stages.places import build_gazetteer, resolve_place
@@ -93,6 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     timed(
         f"resolve {args.n:,} actor mentions (target < 1 s)",
         lambda: hits.append(sum(resolve_actor(m, resolver=resolver, on=None).id is not None for m in mentions)),
+    )
+    # As the pipeline calls it: with the event date and the sentence, which settle namesakes and dated roles.
+    sentences = [f"{m} told the defence ministry on Tuesday that talks with officials would go on." for m in mentions]
+    on = date(2019, 6, 1)
+    timed(
+        f"resolve {args.n:,} actor mentions with date and sentence",
+        lambda: sum(
+            resolve_actor(m, resolver=resolver, on=on, context=c).id is not None
+            for m, c in zip(mentions, sentences, strict=True)
+        ),
     )
     timed(
         f"resolve {args.n:,} place names",
