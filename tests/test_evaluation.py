@@ -296,6 +296,60 @@ def test_score_pairs_precision_recall_and_status_accuracy() -> None:
     assert (figures["precision"], figures["recall"], figures["status_accuracy"]) == (1.0, pytest.approx(2 / 3), 0.5)
 
 
+def test_score_pairs_place_accuracy_over_matched_events_with_an_expected_place() -> None:
+    kabul = replace(_coded("E1"), place_name="Kabul", place_country="AFG")
+    herat = replace(_coded("E2"), place_name="Herat", place_country="AFG")
+    moscow = replace(_coded("E3"), place_name="Moscow", place_country="RUS")
+    unplaced = _coded("E4")
+    ledger = [
+        replace(_coded("a"), place_name="KABUL", place_country="AFG"),  # same name once folded
+        replace(_coded("b"), place_name="Kandahar", place_country="AFG"),  # right country, wrong place
+        _coded("c"),  # no location: wrong on both counts
+        replace(_coded("d"), place_name="Paris", place_country="FRA"),  # nothing expected: not scored
+    ]
+    expected = [kabul, herat, moscow, unplaced]
+    figures = sample.score_pairs(expected, ledger, list(zip(expected, ledger, strict=True)))
+    assert (figures["place_matched"], figures["place_accuracy"], figures["place_country_accuracy"]) == (
+        3,
+        pytest.approx(1 / 3),
+        pytest.approx(2 / 3),
+    )
+
+
+def test_read_expected_and_coded_record_read_places(tmp_path: Path) -> None:
+    path = tmp_path / "expected.json"
+    events = [
+        {"id": "E1", "type": "AID", "status": "asserted", "place": {"name": "Kabul", "country": "AFG"}},
+        {"id": "E2", "type": "AID", "status": "asserted", "place": None},
+    ]
+    path.write_text(json.dumps({"events": events}), encoding="utf-8")
+    got = [(e.place_name, e.place_country) for e in sample.read_expected(path)]
+    assert got == [("Kabul", "AFG"), (None, None)]
+    record = {"id": "ev", "type": "AID", "status": "asserted", "location": {"name": "Kabul", "country": "AFG"}}
+    assert (sample.coded_record(record).place_name, sample.coded_record(record).place_country) == ("Kabul", "AFG")
+
+
+def test_expected_places_are_named_in_their_evidence_articles() -> None:
+    # A place the coder gives must be written in one of the event's articles (the text gives it, we do not).
+    data = json.loads(sample.EXPECTED_FILE.read_text(encoding="utf-8"))
+    for event in data["events"]:
+        assert "place" in event, f"{event['id']} has no place key; give null when the text names no place"
+        if event["place"] is None:
+            continue
+        name, country = event["place"]["name"], event["place"]["country"]
+        assert len(country) == 3 and country.isupper()
+        texts = []
+        for article in event["articles"]:
+            path, _, line = article.partition(".jsonl:")
+            if line:
+                record = sample.SAMPLE_DIR.joinpath(path + ".jsonl").read_text(encoding="utf-8").splitlines()
+                texts.append(json.dumps(json.loads(record[int(line) - 1]), ensure_ascii=False))
+            else:
+                texts.append(sample.SAMPLE_DIR.joinpath(article).read_text(encoding="utf-8"))
+        first_word = name.split()[0]
+        assert any(first_word.lower() in t.lower() for t in texts), f"{event['id']}: {name!r} not in its articles"
+
+
 # --- TIMEX3 --------------------------------------------------------------------------------------
 
 

@@ -66,3 +66,15 @@ def test_read_pack_places_rejects_a_bad_row(tmp_path: Path) -> None:
     with pytest.raises(PackError) as info:
         _read_pack_places(path)
     assert str(info.value) == f"{path} line 2: needs a name, a country and a kind in country, division, city"
+
+
+def test_resolve_place_own_name_beats_an_alternate_name_in_the_same_country() -> None:
+    # GeoNames gives "New Delhi" as an alternate name of Delhi, the larger city around it.
+    place = resolve_place("New Delhi", gazetteer=GAZETTEER)
+    assert place is not None and (place.name, place.country) == ("New Delhi", "IND")
+    delhi = resolve_place("Delhi", gazetteer=GAZETTEER)
+    assert delhi is not None and delhi.name == "Delhi"
+
+
+def test_resolve_place_facility_resolves_to_its_place() -> None:
+    assert resolve_place("Kabul airport", gazetteer=GAZETTEER) == resolve_place("Kabul", gazetteer=GAZETTEER)

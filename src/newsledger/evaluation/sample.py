@@ -9,6 +9,12 @@ missing date on either side do not count against a match. Matching is one to one
 augmenting-path bipartite matching), trying candidates with the same status first, so the status
 accuracy on matched events is not lowered by an arbitrary pairing. Precision is matched / ledger
 events, recall matched / expected events.
+
+Place accuracy is over the matched events whose expected event names a place (``"place": {"name",
+"country"}``; null where the text gives none): ``place_accuracy`` needs the ledger's location to have the
+same name (compared folded, as the gazetteer compares names) and the same country, ``place_country_accuracy``
+the same country only. A ledger event without a location counts as wrong. The place does not take part in
+matching, so it cannot move precision or recall.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.evaluation import Figures, format_table, prf
+from newsledger.stages.places import fold_place
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 EXPECTED_FILE = SAMPLE_DIR / "expected_events.json"
@@ -42,10 +49,15 @@ class Coded:
     start: date | None
     end: date | None
     precision: str | None = None
+    place_name: str | None = None
+    place_country: str | None = None
 
     def describe(self) -> str:
         when = f"{self.start}..{self.end}" if self.start else "no date"
         return f"{self.id} {self.type} {self.status} {self.source_country}->{self.target_country} {when}"
+
+    def describe_place(self) -> str:
+        return f"{self.place_name} ({self.place_country})" if self.place_name or self.place_country else "no place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +86,8 @@ def read_expected(path: Path = EXPECTED_FILE) -> list[Coded]:
             target_country=e.get("target_country"),
             start=_day(e.get("date_start")),
             end=_day(e.get("date_end")),
+            place_name=(e.get("place") or {}).get("name"),
+            place_country=(e.get("place") or {}).get("country"),
         )
         for e in data["events"]
     ]
@@ -86,6 +100,7 @@ def _country(actor: Mapping[str, Any] | None) -> str | None:
 def coded_record(record: Mapping[str, Any]) -> Coded:
     """A ledger event in the export contract's shape, reduced to the fields matching looks at."""
     when = record.get("date") or {}
+    where = record.get("location") or {}
     return Coded(
         id=str(record["id"]),
         type=str(record["type"]),
@@ -95,6 +110,8 @@ def coded_record(record: Mapping[str, Any]) -> Coded:
         start=_day(when.get("start")),
         end=_day(when.get("end")),
         precision=when.get("precision"),
+        place_name=where.get("name"),
+        place_country=where.get("country"),
     )
 
 
@@ -136,8 +153,18 @@ def match_events(
     return [(expected[i], ledger[j]) for j, i in sorted(owner.items(), key=lambda item: item[1])]
 
 
+def same_place(expected: Coded, ours: Coded) -> bool:
+    """Same country, and the same name once folded (case, accents and a leading "the" aside)."""
+    return (
+        expected.place_country == ours.place_country
+        and ours.place_name is not None
+        and fold_place(expected.place_name or "") == fold_place(ours.place_name)
+    )
+
+
 def score_pairs(expected: Sequence[Coded], ledger: Sequence[Coded], pairs: Sequence[tuple[Coded, Coded]]) -> Figures:
     p, r, f = prf(len(pairs), len(ledger), len(expected))
+    placed = [(e, o) for e, o in pairs if e.place_name]
     return {
         "expected": len(expected),
         "ledger": len(ledger),
@@ -146,6 +173,11 @@ def score_pairs(expected: Sequence[Coded], ledger: Sequence[Coded], pairs: Seque
         "recall": r,
         "f1": f,
         "status_accuracy": sum(e.status == o.status for e, o in pairs) / len(pairs) if pairs else 0.0,
+        "place_matched": len(placed),
+        "place_accuracy": sum(same_place(e, o) for e, o in placed) / len(placed) if placed else 0.0,
+        "place_country_accuracy": (
+            sum(e.place_country == o.place_country for e, o in placed) / len(placed) if placed else 0.0
+        ),
     }
 
 
@@ -182,6 +214,12 @@ def format_errors(result: SampleRun) -> str:
     lines += [f"  {o.describe()}" for o in result.ledger if o.id not in matched_ledger]
     lines.append("status disagreements (expected / ours):")
     lines += [f"  {e.describe()}  /  {o.status}" for e, o in result.pairs if e.status != o.status]
+    lines.append("place disagreements (expected / ours):")
+    lines += [
+        f"  {e.describe()}: {e.describe_place()}  /  {o.describe_place()}"
+        for e, o in result.pairs
+        if e.place_name and not same_place(e, o)
+    ]
     return "\n".join(lines)
 
 

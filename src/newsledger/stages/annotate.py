@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import logging
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsledger.model import Article, Span, TimeExpression
 from newsledger.pack import Pack
@@ -18,6 +19,7 @@ from newsledger.settings import AnnotateSettings
 from newsledger.stages.timex import find_time_expressions
 
 EQUIPMENT_LABEL = "EQUIPMENT"
+COORDINATORS = frozenset({"and", "or", "&"})
 # Governments are named by their capitals and seats ("Kabul", "the Kremlin"), which are also places.
 ACTOR_LABELS = {"state": "GPE", "government": "GPE", "person": "PERSON"}  # every other kind is an ORG
 logger = logging.getLogger(__name__)
@@ -78,6 +80,197 @@ def _ruler_patterns(pack: Pack) -> list[dict[str, Any]]:
     return patterns
 
 
+def equipment_aliases(pack: Pack) -> dict[str, str]:
+    """Every lower-case name, alias and their plural in "s" of the equipment catalogue, with the entry's id."""
+    out: dict[str, str] = {}
+    for item in pack.equipment:
+        for alias in (item.name, *item.aliases):
+            for form in (alias, alias + "s"):
+                out.setdefault(form.lower(), item.id)
+    return out
+
+
+class EquipmentConjuncts:
+    """Fix the ruler's equipment matches inside words and names and in coordinations that share one head noun.
+
+    A match that starts inside a hyphenated word is part of another word ("anti-**tank** and anti-aircraft
+    missiles", "Counter-**IED** training") and is dropped, and so is a class noun inside a name ("Field
+    **Artillery** Regiment"), which the NER then labels. A conjunct whose head noun is elided is the
+    equipment the shared head makes of it: in "attack, bomber, fighter and remotely piloted aircraft" or
+    "artillery and mortar systems" each conjunct is its own mention when the conjunct plus the head of the
+    last one ("fighter aircraft", "artillery systems") is in the catalogue.
+    """
+
+    def __init__(self, aliases: dict[str, str], names: dict[str, str], generic: frozenset[str]) -> None:
+        self.aliases = aliases  # lower-case alias -> entry id
+        self.names = names  # entry id -> lower-case canonical name
+        self.generic = generic
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = []
+        for ent in doc.ents:
+            if ent.label_ == EQUIPMENT_LABEL and (
+                _is_word_internal(doc, ent.start) or (ent.id_ in self.generic and _is_inside_name(doc, ent))
+            ):
+                for token in ent:
+                    token.ent_id_ = ""
+            else:
+                ents.append(ent)
+        owner = {i: e for e in ents for i in range(e.start, e.end)}
+        added: list[SpacySpan] = []
+        for ent in ents:
+            if ent.label_ == EQUIPMENT_LABEL and ent.id_ != "NAMED_VESSEL":
+                for span in self._elided_conjuncts(doc, ent, owner):
+                    # Two lists can claim one conjunct ("A and B and C"); the first claim stands.
+                    if not any(a.start < span.end and span.start < a.end for a in added):
+                        added.append(span)
+        if added:
+            owned = {i for e in added for i in range(e.start, e.end)}
+            kept = [e for e in ents if not owned.intersection(range(e.start, e.end))]
+            ents = sorted([*kept, *added], key=lambda e: e.start)
+        if len(ents) != len(doc.ents) or added:
+            doc.ents = ents
+        return doc
+
+    def _elided_conjuncts(self, doc: Doc, ent: SpacySpan, owner: dict[int, SpacySpan]) -> list[SpacySpan]:
+        """Conjuncts left of ``ent`` that stand for equipment with ``ent``'s head, nearest first."""
+        heads = [doc[ent.end - n : ent.end].text.lower() for n in (1, 2) if n < len(ent)]
+        # Then the class's own head noun: "fighters, bombers and airlifters" are all aircraft.
+        heads.append(self.names.get(ent.id_, "").rsplit(" ", 1)[-1])
+        out: list[SpacySpan] = []
+        end = ent.start
+        for is_first in (True, *([False] * 8)):
+            start = _conjunct_start(doc, end, is_first=is_first)
+            if start is None:
+                break
+            known = owner.get(start)
+            if known is not None and known.label_ == EQUIPMENT_LABEL and known.end == start + 1:
+                end = known.start  # a conjunct the catalogue names already; the list goes on
+                continue
+            found = self._conjunct(doc, start, heads)
+            if found is None:
+                break
+            first, entry = found
+            # A conjunct that runs into some other entity ("the Air Force and ...") is not ours to split.
+            if any(i in owner and not _is_within(owner[i], first, start + 1) for i in range(first, start + 1)):
+                break
+            out.append(SpacySpan(doc, first, start + 1, label=EQUIPMENT_LABEL, span_id=entry))
+            end = first
+        return out
+
+    def _conjunct(self, doc: Doc, last: int, heads: Sequence[str]) -> tuple[int, str] | None:
+        """The widest conjunct of up to three words ending at ``last`` that makes a catalogue name with a head."""
+        found = None
+        for width in (1, 2, 3):
+            first = last - width + 1
+            if first < 0 or doc[first].text in {",", ";", "(", ")"} or doc[first].lower_ in COORDINATORS:
+                break
+            if doc[first].is_punct:
+                continue
+            written = doc[first : last + 1].text.lower()
+            forms = {written, (doc[first:last].text_with_ws + doc[last].lemma_).lower()}
+            entry = next((self.aliases[f"{w} {h}"] for h in heads for w in forms if f"{w} {h}" in self.aliases), None)
+            if entry is not None:
+                found = (first, entry)
+        return found
+
+
+def _is_within(ent: SpacySpan, start: int, end: int) -> bool:
+    return start <= ent.start and ent.end <= end
+
+
+def _is_word_internal(doc: Doc, start: int) -> bool:
+    """The token at ``start`` follows a hyphen that joins it to the word before: "anti-|tank"."""
+    return (
+        start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    )
+
+
+def _is_inside_name(doc: Doc, ent: SpacySpan) -> bool:
+    """A class noun in title case between capitalised words is part of a name ("321st Field Artillery Regiment")."""
+    if not all(t.is_title for t in ent) or ent.start == 0 or ent.end >= len(doc):
+        return False
+    before, after = doc[ent.start - 1], doc[ent.end]
+    return before.is_title and after.is_title and after.pos_ == "PROPN" and not before.is_sent_start
+
+
+def _conjunct_start(doc: Doc, end: int, *, is_first: bool) -> int | None:
+    """The last token of the conjunct before the separator that ends at ``end``, or None when there is none.
+
+    The separator next to the final conjunct holds a coordinator (", and" or "and"); those further left are
+    commas.
+    """
+    i = end - 1
+    if i >= 0 and doc[i].lower_ in COORDINATORS:
+        if not is_first:
+            return None
+        i -= 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        return i if i >= 0 else None
+    if i >= 0 and doc[i].text == "," and not is_first:
+        return i - 1 if i >= 1 else None
+    return None
+
+
+# Nouns that make a facility ("Kabul airport", "Bagram air base") or a division ("Herat province") of the place
+# named before them, with the label of the whole.
+PLACE_HEADS = (
+    (("air", "base"), "FAC"),
+    (("naval", "base"), "FAC"),
+    (("airport",), "FAC"),
+    (("airfield",), "FAC"),
+    (("airbase",), "FAC"),
+    (("base",), "FAC"),
+    (("province",), "GPE"),
+    (("district",), "GPE"),
+    (("governorate",), "GPE"),
+    (("oblast",), "GPE"),
+    (("region",), "GPE"),
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def extend_place_heads(doc: Doc) -> Doc:
+    """Extend a place to the facility or division it names ("at Kabul airport", "in Herat province").
+
+    The ruler labels "Kabul" alone (a seat of government) and the NER may take "Herat" for a nationality; the
+    prepositional object is then "airport" or "province", outside every place entity, and the event's place is
+    lost.
+    """
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ not in PLACE_LABELS and not (ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "PROPN"):
+            continue
+        for words, label in PLACE_HEADS:
+            end = ent.end + len(words)
+            if end > len(doc) or tuple(t.lower_ for t in doc[ent.end : end]) != words:
+                continue
+            if n + 1 < len(ents) and ents[n + 1].start < end:
+                break
+            # Only a place that modifies the noun: not "Kabul, base of ..." or "Russia region[al] ...".
+            if ent[-1].head.i in range(ent.end, end):
+                for token in ent:
+                    token.ent_id_ = ""
+                ents[n] = SpacySpan(doc, ent.start, end, label=label)
+                changed = True
+            break
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+Language.component("place_heads", func=extend_place_heads)
+
+
+@Language.factory("equipment_conjuncts", default_config={"aliases": {}, "names": {}, "generic": []})
+def make_equipment_conjuncts(
+    nlp: Language, name: str, aliases: dict[str, str], names: dict[str, str], generic: list[str]
+) -> EquipmentConjuncts:
+    return EquipmentConjuncts(aliases, names, frozenset(generic))
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str, pack: Pack) -> Language:
     """spaCy with an entity ruler that knows the pack's actors and equipment (loaded once per pack)."""
@@ -90,6 +283,13 @@ def load_nlp(model: str, pack: Pack) -> Language:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ruler.add_patterns(_ruler_patterns(pack))  # type: ignore[attr-defined]
+    config = {
+        "aliases": equipment_aliases(pack),
+        "names": {item.id: item.name.lower() for item in pack.equipment},
+        "generic": sorted(item.id for item in pack.equipment if item.generic),
+    }
+    nlp.add_pipe("equipment_conjuncts", after="entity_ruler", config=config)
+    nlp.add_pipe("place_heads", after="ner")
     return nlp
 
 

@@ -31,7 +31,9 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Words that name the kind of place rather than the place ("Helmand province", "Kyiv oblast").
 _PLACE_NOUNS = frozenset(
     {"province", "governorate", "oblast", "region", "state", "district", "city", "county", "prefecture", "wilaya",
-     "vilayet", "krai", "kray", "republic", "territory", "municipality", "department", "town", "village", "of"}
+     "vilayet", "krai", "kray", "republic", "territory", "municipality", "department", "town", "village", "of",
+     # and facilities, which stand in their place's stead ("Kabul airport", "Bagram air base")
+     "airport", "airfield", "airbase", "air", "base"}
 )  # fmt: skip
 
 
@@ -185,4 +187,10 @@ def resolve_place(name: str, *, gazetteer: Gazetteer, countries: Sequence[str] =
     if len(found) == 1:
         return found[0].place
     wanted = tuple(countries)
-    return min(found, key=lambda c: _rank(c, wanted)).place
+    best = min(found, key=lambda c: _rank(c, wanted))
+    # A name that is one place's own and another's alternate, in the same country, is the former: GeoNames
+    # lists "New Delhi" among the names of Delhi, the larger city around it.
+    named = [c for c in found if c.place.country == best.place.country and fold_place(c.place.name) == key]
+    if named and fold_place(best.place.name) != key:
+        return min(named, key=lambda c: _rank(c, wanted)).place
+    return best.place

@@ -1,0 +1,55 @@
+"""Tests for the annotate stage's entity fixes: equipment in coordinations, inside words and names; facilities."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsledger.pack import load_pack
+from newsledger.settings import AnnotateSettings
+from newsledger.stages.annotate import EQUIPMENT_LABEL, load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp(AnnotateSettings().model, load_pack("security"))
+
+
+def equipment(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.ent_id_) for e in nlp(text).ents if e.label_ == EQUIPMENT_LABEL]
+
+
+def test_elided_conjuncts_take_the_shared_head(nlp: Language) -> None:
+    text = "The coalition flew attack, bomber, fighter, and remotely piloted aircraft over the valley."
+    assert equipment(nlp, text) == [
+        ("attack", "G_COMBAT_AC"),
+        ("bomber", "G_COMBAT_AC"),
+        ("fighter", "G_COMBAT_AC"),
+        ("remotely piloted aircraft", "G_DRONES"),
+    ]
+
+
+def test_elided_conjunct_inside_a_hyphenated_word(nlp: Language) -> None:
+    text = "The convoy carried anti-tank and anti-aircraft missiles."
+    assert equipment(nlp, text) == [("anti-tank", "G_ATGM"), ("anti-aircraft missiles", "G_AA_MISSILES")]
+
+
+def test_ambiguous_noun_listed_with_aircraft_is_an_aircraft(nlp: Language) -> None:
+    text = "Without tankers, fighters, bombers, and airlifters cannot reach the theatre."
+    assert ("fighters", "G_COMBAT_AC") in equipment(nlp, text)
+    assert equipment(nlp, "The fighters crossed the river at night.") == []
+
+
+def test_match_inside_a_hyphenated_word_or_a_name_is_dropped(nlp: Language) -> None:
+    assert equipment(nlp, "They began Counter-IED training for the army.") == []
+    assert equipment(nlp, "Soldiers from the 321st Field Artillery Regiment arrived.") == []
+    assert equipment(nlp, "Artillery shelled the town.") == [("Artillery", "G_ARTILLERY")]
+
+
+def test_place_extends_to_the_facility_or_division_it_names(nlp: Language) -> None:
+    doc = nlp("Russia handed over four helicopters at Kabul airport on Monday.")
+    assert ("Kabul airport", "FAC") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("The missiles were handed to a Taliban unit in Herat province, the officials said.")
+    assert ("Herat province", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("The helicopters landed in Kabul.")
+    assert ("Kabul", "GPE") in [(e.text, e.label_) for e in doc.ents]
