@@ -287,3 +287,39 @@ def test_extract_events_pronoun_object_in_the_same_sentence_keeps_quantity() -> 
 
 def test_extract_events_pronoun_object_without_equipment_before_is_no_delivery() -> None:
     assert _extract_security("The refugees were tired. Officials delivered them to a camp.") == []
+
+
+def _extract_security_all(text: str) -> list[EventMention]:
+    pack = load_pack("security")
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=PUBLISHED, title=None,
+        language="en", text=text, paragraphs=(Span(start=0, end=len(text)),),
+    )  # fmt: skip
+    [annotated] = annotate_articles([article], pack=pack, settings=AnnotateSettings())
+    return list(extract_events(annotated, pack=pack))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        # on the recipient's phrase, not the trigger's
+        ("Russia delivered four Mi-17 helicopters to the Afghan army at Kabul airport on 3 March.", "AID", "Kabul"),
+        # on the verb above a noun trigger
+        (
+            "Kazakhstan and Turkey signed an agreement on military cooperation in Astana on Tuesday.",
+            "SUPPORT",
+            "Astana",
+        ),
+        # a city that is the destination
+        ("Afghanistan's defence minister paid a visit to Moscow in February.", "CONSULT", "Moscow"),
+    ],
+)
+def test_extract_events_location_is_where_the_event_happened(text: str, type_: str, place: str) -> None:
+    [m] = [m for m in _extract_security_all(text) if m.type.value == type_]
+    assert m.location is not None and m.location.name == place
+    assert m.spans.location is not None and text[m.spans.location.start : m.spans.location.end].startswith(place)
+
+
+def test_extract_events_a_country_that_is_the_recipient_is_not_the_location() -> None:
+    [m] = _extract_security("Russia delivered four Mi-17 helicopters to Afghanistan on 3 March.")
+    assert m.location is None

@@ -43,6 +43,12 @@ EXTRACTOR = "rules.v2"  # v2: phrase-internal actors, complement conditions, PLO
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
+# The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
+PLACE_PREP_ORDER = ("at", "in", "near", "outside", "inside", "over", "across", "into")
+# Dependencies that link a trigger noun to the verb or noun it belongs to ("cooperation" <- "on" <- "agreement").
+CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
+# Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
+ARGUMENT_PREPS = frozenset({"to", "with", "for"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
 MAX_SENTENCE_WORDS = 60
 # Plural pronoun objects that can stand for equipment named earlier ("... delivered them").
@@ -458,23 +464,62 @@ class _Extractor:
     def _location(
         self, token: Token, sent: _Sentence, taken: list[Span], parties: Sequence[ActorRef | None]
     ) -> tuple[Place, Span] | None:
-        holders = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
+        """Where the event happened: a place attached to the trigger, else to one of its arguments.
+
+        A place in a prepositional phrase on the trigger ("met in Moscow") comes first, then one on the trigger's
+        object or recipient ("delivered helicopters to the army at Kabul airport"). A town or city that is itself
+        the recipient or the destination ("a visit to Moscow", "delivered to Kabul") is also where it happened;
+        a country named as a party is not a location.
+        """
+        # The trigger, then the words it hangs from up to its verb: "signed an agreement on cooperation in Astana"
+        # attaches the place to "signed", above the trigger "cooperation".
+        holders = [token]
+        head = token
+        while head.dep_ in CHAIN_DEPS and head.head.i != head.i and len(holders) < 4:
+            head = head.head
+            if head.pos_ != "ADP":
+                holders.append(head)
+            if head.pos_ in {"VERB", "AUX"}:
+                break
+        arguments = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
+        arguments += [
+            g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in ARGUMENT_PREPS for g in c.children
+        ]
+        # One level into an argument's own complement: "signed an agreement on cooperation in Astana".
+        arguments += [g for a in list(arguments) for c in a.children if c.dep_ == "prep" for g in c.children]
+        countries = [p.country for p in parties if p is not None and p.country]
+        fallback: tuple[Place, Span] | None = None
+        for holder in holders + arguments:
+            for obj in _prep_objects(holder, PLACE_PREP_ORDER):
+                found = self._place_at(obj, sent, countries)
+                if found is None:
+                    continue
+                place, span = found
+                if not any(span.start < t.end and t.start < span.end for t in taken):
+                    return found
+                # A party's span: a town ("to Kabul") still says where; a country ("to Afghanistan") does not.
+                if fallback is None and place != self.gazetteer.countries.get(place.country or ""):
+                    fallback = found
+        if fallback is not None:
+            return fallback
         for holder in holders:
-            for obj in _prep_objects(holder, sorted(PLACE_PREPS - {"from"})):
-                ent = sent.entity(obj)
-                if ent is None or ent.label_ not in PLACE_LABELS:
-                    continue
-                span = sent.span_of(ent.start_char, ent.end_char)
-                if any(span.start < t.end and t.start < span.end for t in taken):
-                    continue
-                # Ambiguous names ("Kandahar") resolve towards the countries of the event's own actors.
-                countries = [p.country for p in parties if p is not None and p.country]
-                place = resolve_place(ent.text, gazetteer=self.gazetteer, countries=countries)
-                if place is None:
-                    ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
-                    place = Place(name=ent.text, country=ref.country)
-                return place, span
+            for obj in _prep_objects(holder, ("to",)):
+                found = self._place_at(obj, sent, countries)
+                if found is not None and found[0] != self.gazetteer.countries.get(found[0].country or ""):
+                    return found
         return None
+
+    def _place_at(self, obj: Token, sent: _Sentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
+        ent = sent.entity(obj)
+        if ent is None or ent.label_ not in PLACE_LABELS:
+            return None
+        span = sent.span_of(ent.start_char, ent.end_char)
+        # Ambiguous names ("Kandahar") resolve towards the countries of the event's own actors.
+        place = resolve_place(ent.text, gazetteer=self.gazetteer, countries=countries)
+        if place is None:
+            ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
+            place = Place(name=ent.text, country=ref.country)
+        return place, span
 
     # --- mentions ----------------------------------------------------------------------------
     def mentions(self) -> Iterator[EventMention]:
