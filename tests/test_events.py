@@ -323,3 +323,11 @@ def test_extract_events_location_is_where_the_event_happened(text: str, type_: s
 def test_extract_events_a_country_that_is_the_recipient_is_not_the_location() -> None:
     [m] = _extract_security("Russia delivered four Mi-17 helicopters to Afghanistan on 3 March.")
     assert m.location is None
+
+
+def test_extract_events_equipment_split_from_a_list_keeps_its_catalogue_entry() -> None:
+    text = "Russia delivered attack and transport helicopters to Iran on 3 March."
+    [m] = _extract_security(text)
+    assert sorted(text[s.start : s.end] for s in m.spans.equipment) == ["attack", "transport helicopters"]
+    # "attack" is not a catalogue alias as written; the annotator matched it as "attack helicopters".
+    assert [(e.id, e.name) for e in m.equipment] == [("G_HELICOPTERS", "helicopters")]

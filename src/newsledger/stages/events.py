@@ -596,7 +596,9 @@ class _Extractor:
         target = self._resolve(target_arg, on, sent.sent.text)
         if source is not None and target is not None and source.id is not None and source.id == target.id:
             target, target_arg = None, None
-        equipment = tuple(resolve_equipment(e.text, resolver=self.resolver) for e in equipment_ents)
+        equipment = tuple(
+            resolve_equipment(e.text, resolver=self.resolver, entry_id=e.id_ or None) for e in equipment_ents
+        )
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
         location = self._location(token, sent, taken, (source, target))
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode

@@ -61,6 +61,7 @@ class Resolver:
     surname_fallback: bool
     multiword_aliases: tuple[str, ...]
     equipment_by_alias: dict[str, EquipmentEntry]
+    equipment_by_id: dict[str, EquipmentEntry]
     titles: frozenset[str]
     group_nouns: frozenset[str]
 
@@ -114,6 +115,7 @@ def build_resolver(pack: Pack) -> Resolver:
             sorted(k for k, v in by_alias.items() if " " in k and len(k) >= 8 and any(a.kind != "person" for a in v))
         ),
         equipment_by_alias=equipment,
+        equipment_by_id={item.id: item for item in pack.equipment},
         titles=words.get("titles", frozenset()),
         group_nouns=words.get("group_nouns", frozenset()),
     )
@@ -275,9 +277,12 @@ def _guess_kind(label: str | None) -> str | None:
     return {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}.get(label or "")
 
 
-def resolve_equipment(text: str, *, resolver: Resolver) -> EquipmentRef:
+def resolve_equipment(text: str, *, resolver: Resolver, entry_id: str | None = None) -> EquipmentRef:
+    """The catalogue entry for equipment as written; ``entry_id`` is the entry the annotator already matched
+    (a list item such as "fighter" in "fighter and bomber aircraft" is not an alias as written)."""
     key = normalize_name(text)
-    item = resolver.equipment_by_alias.get(key)
+    item = resolver.equipment_by_id.get(entry_id) if entry_id else None
+    item = item or resolver.equipment_by_alias.get(key)
     if item is None and key.endswith("s"):
         item = resolver.equipment_by_alias.get(key[:-1])
     if item is None:
