@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from newsledger.settings import StorySettings
 from newsledger.stages.stories import StoryArticle, StoryState, assign_stories
 
-CFG = StorySettings(threshold=0.15)  # the value ECB+ chose; settings.py still says 0.25
+CFG = StorySettings()
 # Fictional texts written for newsledger's tests.
 DELIVERY = (
     "Northland handed over six transport helicopters to Southmark at the Velden air base, the defence ministry "
@@ -115,3 +115,21 @@ def test_story_state_from_bytes_reads_the_single_centroid_format() -> None:
     state = StoryState.from_bytes(old)
     assert state.stories["s"]["words"] == {"word": 0.6}
     assert state.stories["s"]["names"] == {"@north": 0.8}
+
+
+def test_assign_stories_undated_reports_whose_ledes_name_years_apart_stay_apart() -> None:
+    arts = [
+        StoryArticle(id="a", published=None, text=f"March 2019. {DELIVERY}", names=("Northland", "Southmark")),
+        StoryArticle(id="b", published=None, text=f"May 2024. {DELIVERY_AGAIN}", names=("Northland", "Southmark")),
+        StoryArticle(id="c", published=None, text=f"April 2019. {DELIVERY_AGAIN}", names=("Northland", "Southmark")),
+    ]
+    stories, state = assign_stories(arts, StoryState(), settings=CFG)
+    assert stories["a"] == stories["c"] != stories["b"]
+    assert state.stories[stories["b"]]["year"] == 2024
+
+
+def test_assign_stories_numbers_count_as_names_years_do_not() -> None:
+    art = StoryArticle(id="a", published=date(2025, 3, 3), text="In 2025 the 14 helicopters flew 6 missions.", names=())
+    _, state = assign_stories([art], StoryState(), settings=CFG)
+    (story,) = state.stories.values()
+    assert set(story["names"]) == {"%14"}  # type: ignore[call-overload]

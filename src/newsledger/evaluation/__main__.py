@@ -12,6 +12,7 @@ from newsledger.evaluation import (
     ecbplus,
     factuality,
     format_table,
+    meantime_xdoc,
     ngec,
     plover,
     re3d,
@@ -29,6 +30,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "re3d": re3d.score,
     "ngec": ngec.score,
     "ecbplus": ecbplus.score,
+    "meantime_xdoc": meantime_xdoc.score,
 }
 
 

@@ -28,6 +28,15 @@ CANDIDATE_TERMS = 20  # an article looks up stories through its heaviest words a
 TEXT_CHARS = 4000
 # Stories a term may lead to and still be used to find candidates.
 MAX_POSTINGS = 100
+# Counts, tolls, magnitudes and ages tell two happenings of one kind apart like names do; years are left to
+# the year check, and one-digit numbers say little.
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?![\w]|[.,]\d)")
+_YEAR = re.compile(r"(?<![\d.,/-])(19[5-9]\d|20[0-4]\d)(?![\d.,/-]\d)")
+# Years apart at which an undated article and a story are about different happenings (a report names the
+# current year and earlier ones; one year of slack lets a story run over new year).
+YEAR_GAP = 2
+# An undated report's year is the latest its lede names: the dateline's; later text recalls earlier happenings.
+LEDE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +54,8 @@ class StoryState:
 
     documents: int = 0
     df: Counter[str] = field(default_factory=Counter)
-    # story id -> {"words": {term: weight}, "names": {term: weight}, "size": n, "start": iso, "end": iso}
+    # story id -> {"words": {term: weight}, "names": {term: weight}, "size": n, "start": iso, "end": iso,
+    #              "year": the latest year of its articles (absent when none is known)}
     stories: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
@@ -73,6 +83,8 @@ def _fold(name: str) -> str:
 def _terms(article: StoryArticle) -> tuple[Counter[str], Counter[str]]:
     words = Counter(w for w in (m.lower() for m in _WORD.findall(article.text[:TEXT_CHARS])) if w not in _STOP)
     names = Counter(_fold(n) for n in article.names if n.strip())
+    numbers = _NUMBER.findall(article.text[:TEXT_CHARS])
+    names.update(f"%{n}" for n in numbers if len(n) > 1 and not _YEAR.fullmatch(n))
     names.update(f"#{k}" for k in article.event_keys)
     return words, names
 
@@ -100,6 +112,21 @@ def _similarity(words: dict[str, float], names: dict[str, float], story: dict[st
     return text * ((1 - NAME_SHARE) + NAME_SHARE * _cosine(names, story_names))
 
 
+def _year_of(article: StoryArticle) -> int | None:
+    """The article's year: its publication's, else the latest year its lede names, else unknown."""
+    if article.published is not None:
+        return article.published.year
+    years = [int(y) for y in _YEAR.findall(article.text[:LEDE_CHARS])]
+    return max(years) if years else None
+
+
+def _is_years_apart(year: int | None, story: dict[str, object]) -> bool:
+    # Undated reports of happenings of one kind years apart share words and names; the years tell them apart.
+    # (A dated article has the time window instead.)
+    story_year = story.get("year")
+    return year is not None and isinstance(story_year, int) and abs(year - story_year) >= YEAR_GAP
+
+
 def _in_window(published: date | None, story: dict[str, object], window: timedelta) -> bool:
     if published is None or not story["end"]:
         return True
@@ -116,6 +143,8 @@ def assign_stories(
     across builds the clustering is incremental, so it depends on which articles arrived first, like a
     newsroom's story list. An article joins the most similar story within the time window whose similarity
     (words and names, each a TF-IDF cosine to the story's centroid) reaches the threshold, else opens a story.
+    Numbers in the text (tolls, magnitudes) count as names. An undated article has no window; instead it may
+    not join a story whose latest year is ``YEAR_GAP`` or more from the latest year its lede names.
     Candidate stories share one of the article's names or heaviest words (an inverted index), so an article is
     compared with a handful of stories, not with every one: cost grows with the number of articles, not pairs.
     """
@@ -131,6 +160,7 @@ def assign_stories(
         state.documents += 1
         state.df.update(set(word_terms) | set(name_terms))
         words, names = _weights(word_terms, state), _weights(name_terms, state)
+        year = _year_of(article)
         keys = [*sorted(words, key=lambda t: (-words[t], t))[:CANDIDATE_TERMS], *names]
         best, best_score = None, settings.threshold
         # A term held by very many stories finds no particular one; skipping it keeps the cost per article flat.
@@ -138,6 +168,8 @@ def assign_stories(
         for story_id in sorted({s for p in postings if len(p) <= MAX_POSTINGS for s in p}):
             story = state.stories[story_id]
             if not _in_window(article.published, story, window):
+                continue
+            if article.published is None and _is_years_apart(year, story):
                 continue
             score = _similarity(words, names, story)
             if score >= best_score:
@@ -147,6 +179,8 @@ def assign_stories(
             state.stories[best] = {"words": {}, "names": {}, "size": 0, "start": None, "end": None}
         story = state.stories[best]
         _absorb(story, words, names, article.published)
+        if year is not None:
+            story["year"] = max(year, int(story.get("year") or 0))  # type: ignore[call-overload]
         for part in ("words", "names"):
             for term in story[part]:  # type: ignore[attr-defined]
                 index.setdefault(term, set()).add(best)
