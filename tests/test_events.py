@@ -255,15 +255,19 @@ def test_extract_events_location_resolves_in_the_gazetteer_with_coordinates() ->
     assert (m.location.country, m.location.lat is not None, m.location.lon is not None) == ("AFG", True, True)
 
 
-def _extract_security(text: str) -> list[EventMention]:
-    """Extraction with the bundled security pack, whose transfer verbs need an equipment object."""
+def _extract_security_all(text: str) -> list[EventMention]:
     pack = load_pack("security")
     article = Article(
         id="a1", source="test", path=None, url=None, outlet=None, published=PUBLISHED, title=None,
         language="en", text=text, paragraphs=(Span(start=0, end=len(text)),),
     )  # fmt: skip
     [annotated] = annotate_articles([article], pack=pack, settings=AnnotateSettings())
-    return [m for m in extract_events(annotated, pack=pack) if m.type.value == "AID"]
+    return list(extract_events(annotated, pack=pack))
+
+
+def _extract_security(text: str) -> list[EventMention]:
+    """Deliveries found with the bundled security pack, whose transfer verbs need an equipment object."""
+    return [m for m in _extract_security_all(text) if m.type.value == "AID"]
 
 
 def test_extract_events_pronoun_object_stands_for_equipment_named_before() -> None:
@@ -287,16 +291,6 @@ def test_extract_events_pronoun_object_in_the_same_sentence_keeps_quantity() -> 
 
 def test_extract_events_pronoun_object_without_equipment_before_is_no_delivery() -> None:
     assert _extract_security("The refugees were tired. Officials delivered them to a camp.") == []
-
-
-def _extract_security_all(text: str) -> list[EventMention]:
-    pack = load_pack("security")
-    article = Article(
-        id="a1", source="test", path=None, url=None, outlet=None, published=PUBLISHED, title=None,
-        language="en", text=text, paragraphs=(Span(start=0, end=len(text)),),
-    )  # fmt: skip
-    [annotated] = annotate_articles([article], pack=pack, settings=AnnotateSettings())
-    return list(extract_events(annotated, pack=pack))
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from newsledger.errors import NewsledgerError
@@ -65,3 +67,21 @@ def format_table(rows: Mapping[str, Mapping[str, float | int]]) -> str:
         for fig, value in figures.items():
             lines.append(f"{name:<{width}}  {fig:<{fig_width}}  {format_value(value):>7}")
     return "\n".join(lines)
+
+
+def scorer_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The command line of one scorer, described by the first line of its module's docstring."""
+    return argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+
+
+def print_scores(compute: Callable[[], tuple[Mapping[str, Figures], str]]) -> int:
+    """A scorer's main: print its tables, then any error listing; a missing data set is a message and status 1."""
+    try:
+        tables, details = compute()
+    except MissingDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(format_table(tables))
+    if details:
+        print(details)
+    return 0

@@ -10,7 +10,6 @@ Gold pairs are (original, copy); predicted pairs are every pair inside one predi
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import defaultdict
@@ -18,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import combinations
 
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table, prf
+from newsledger.evaluation import Figures, data_path, prf, print_scores, scorer_parser
 from newsledger.evaluation.timeml import DATA_SET, corpus_files, read_document
 from newsledger.settings import DedupeSettings
 from newsledger.stages.dedupe import find_copy_groups, fingerprint_text
@@ -86,14 +85,8 @@ def score(settings: DedupeSettings | None = None) -> Figures:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.parse_args(argv)
-    try:
-        print(format_table({"copies": score()}))
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    return 0
+    scorer_parser(__doc__).parse_args(argv)
+    return print_scores(lambda: ({"copies": score()}, ""))
 
 
 if __name__ == "__main__":

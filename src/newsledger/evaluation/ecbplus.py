@@ -19,7 +19,6 @@ The reading of gold tokens, spaCy parsing and scoring are shared with the MEANTI
 
 from __future__ import annotations
 
-import argparse
 import csv
 import functools
 import re
@@ -32,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table
+from newsledger.evaluation import Figures, data_path, print_scores, scorer_parser
 from newsledger.settings import StorySettings
 from newsledger.stages.coref import TriggerMention, cluster_by_lemma, cluster_event_mentions
 from newsledger.stages.stories import StoryArticle, StoryState, assign_stories
@@ -92,6 +91,22 @@ class ParsedDocument:
     mentions: tuple[ParsedMention, ...]
 
 
+def gold_mentions(
+    name: str, anchored: Mapping[str, tuple[int, ...]], sentences: Sequence[int], cluster: Mapping[str, str]
+) -> tuple[GoldMention, ...]:
+    """A document's event mentions in text order; one outside every chain is its own instance."""
+    return tuple(
+        GoldMention(
+            doc=name,
+            m_id=m_id,
+            tokens=toks,
+            sentence=sentences[toks[0]],
+            cluster=cluster.get(m_id, f"{name}:{m_id}"),
+        )
+        for m_id, toks in sorted(anchored.items(), key=lambda kv: kv[1])
+    )
+
+
 def read_document(path: Path) -> GoldDocument:
     root = ET.parse(path).getroot()
     name = path.name.removesuffix(".xml")
@@ -117,16 +132,7 @@ def read_document(path: Path) -> GoldDocument:
     for rel in root.iter("CROSS_DOC_COREF"):
         for src in rel.iter("source"):
             cluster[src.attrib["m_id"]] = rel.attrib["note"]
-    mentions = tuple(
-        GoldMention(
-            doc=name,
-            m_id=m_id,
-            tokens=toks,
-            sentence=sentences[toks[0]],
-            cluster=cluster.get(m_id, f"{name}:{m_id}"),
-        )
-        for m_id, toks in sorted(anchored.items(), key=lambda kv: kv[1])
-    )
+    mentions = gold_mentions(name, anchored, sentences, cluster)
     first = "".join(w for w, s in zip(words, sentences, strict=True) if s == 0)
     published = None
     if first.startswith("http") and (found := _URL_DATE.search(first)):
@@ -394,15 +400,10 @@ def score(topics: Sequence[int] | None = None, settings: StorySettings | None = 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("--topics", type=int, nargs="*", help="only these topics (default: all 43)")
     args = parser.parse_args(argv)
-    try:
-        print(format_table({DATA_SET: score(args.topics or None)}))
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    return 0
+    return print_scores(lambda: ({DATA_SET: score(args.topics or None)}, ""))
 
 
 if __name__ == "__main__":

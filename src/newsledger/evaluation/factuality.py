@@ -36,7 +36,6 @@ the event's source, as the extractor passes it when a reporting verb governs the
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from collections import Counter
@@ -46,7 +45,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table
+from newsledger.evaluation import Figures, data_path, print_scores, scorer_parser
 from newsledger.model import ActorRef, Status
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
@@ -253,20 +252,17 @@ def format_errors(result: FactualityRun, *, examples: int = 4) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("--split", choices=SPLITS, action="append", help="default: test and dev")
     parser.add_argument("--errors", action="store_true", help="list disagreements with example sentences")
     args = parser.parse_args(argv)
-    try:
+
+    def compute() -> tuple[dict[str, Figures], str]:
         results = [run(split) for split in args.split or ("test", "dev")]
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(format_table({f"factuality_{r.split}": r.figures for r in results}))
-    if args.errors:
-        for r in results:
-            print(format_errors(r))
-    return 0
+        details = "\n".join(format_errors(r) for r in results) if args.errors else ""
+        return {f"factuality_{r.split}": r.figures for r in results}, details
+
+    return print_scores(compute)
 
 
 if __name__ == "__main__":

@@ -21,16 +21,15 @@ The only gold grouping of documents is the corpus, a company followed over years
 
 from __future__ import annotations
 
-import argparse
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table, timeml
+from newsledger.evaluation import Figures, MissingDataError, data_path, print_scores, scorer_parser, timeml
 from newsledger.evaluation.ecbplus import (
     GoldDocument,
-    GoldMention,
+    gold_mentions,
     parse_documents,
     predict_stories,
     score_event_coref,
@@ -74,16 +73,7 @@ def read_document(path: Path) -> GoldDocument:
     timed = timeml.read_document(path)
     published = timed.dct or timeml.dateline_date(timed.text)
     topic = path.parent.name.removeprefix("corpus_")
-    mentions = tuple(
-        GoldMention(
-            doc=name,
-            m_id=m_id,
-            tokens=toks,
-            sentence=sentences[toks[0]],
-            cluster=cluster.get(m_id, f"{name}:{m_id}"),
-        )
-        for m_id, toks in sorted(anchored.items(), key=lambda kv: kv[1])
-    )
+    mentions = gold_mentions(name, anchored, sentences, cluster)
     return GoldDocument(
         name=name,
         topic=topic,
@@ -118,15 +108,10 @@ def score(path: Path | None = None) -> Figures:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("path", nargs="?", type=Path, default=None, help="the MEANTIME folder")
     args = parser.parse_args(argv)
-    try:
-        print(format_table({"meantime_xdoc": score(args.path)}))
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    return 0
+    return print_scores(lambda: ({"meantime_xdoc": score(args.path)}, ""))
 
 
 if __name__ == "__main__":

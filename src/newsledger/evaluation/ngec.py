@@ -33,7 +33,6 @@ island"), CVL for a bare place (NGEC codes towns as civilians). IGOs carry NGEC'
 
 from __future__ import annotations
 
-import argparse
 import csv
 import functools
 import json
@@ -45,7 +44,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from newsledger.evaluation import Figures, data_path, format_table
+from newsledger.evaluation import Figures, data_path, print_scores, scorer_parser
 from newsledger.model import Place
 from newsledger.pack import ActorEntry, Pack, load_pack
 from newsledger.stages.places import Gazetteer, build_gazetteer, resolve_place
@@ -470,14 +469,15 @@ def format_errors(result: NgecRun) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("--errors", action="store_true", help="list the cases where we disagree with NGEC's tests")
     args = parser.parse_args(argv)
-    result = run()
-    print(format_table({"ngec": result.figures}))
-    if args.errors:
-        print(format_errors(result))
-    return 0
+
+    def compute() -> tuple[dict[str, Figures], str]:
+        result = run()
+        return {"ngec": result.figures}, format_errors(result) if args.errors else ""
+
+    return print_scores(compute)
 
 
 if __name__ == "__main__":

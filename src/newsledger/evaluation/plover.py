@@ -24,7 +24,6 @@ action"). ``plover_type`` applies that projection before scoring; see its docstr
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys
@@ -36,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.coding import code_texts
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table
+from newsledger.evaluation import Figures, data_path, print_scores, scorer_parser
 from newsledger.model import EventMention, EventType, Status
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
@@ -275,17 +274,15 @@ def format_errors(result: PloverRun, *, top: int = 15, examples: int = 3) -> str
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("--errors", action="store_true", help="list confusions with example sentences")
     args = parser.parse_args(argv)
-    try:
+
+    def compute() -> tuple[dict[str, Figures], str]:
         result = run()
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(format_table({"plover": result.figures}))
-    print(format_errors(result, examples=3 if args.errors else 0))
-    return 0
+        return {"plover": result.figures}, format_errors(result, examples=3 if args.errors else 0)
+
+    return print_scores(compute)
 
 
 if __name__ == "__main__":

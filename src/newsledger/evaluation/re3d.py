@@ -32,7 +32,6 @@ reported beside it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter, defaultdict
@@ -40,7 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table, prf
+from newsledger.evaluation import Figures, MissingDataError, data_path, prf, print_scores, scorer_parser
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import AnnotateSettings
 from newsledger.stages.annotate import EQUIPMENT_LABEL, load_nlp
@@ -308,20 +307,17 @@ def format_errors(result: Re3dRun, types: Sequence[str] = WEAPON_PLATFORM, limit
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("path", nargs="?", type=Path, help="the re3d folder (default: shared data)")
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and boundary differences")
     parser.add_argument("--types", nargs="+", choices=TYPES, default=list(WEAPON_PLATFORM), help="types for --errors")
     args = parser.parse_args(argv)
-    try:
+
+    def compute() -> tuple[dict[str, Figures], str]:
         result = run(args.path)
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(format_table({DATA_SET: result.figures}))
-    if args.errors:
-        print(format_errors(result, args.types))
-    return 0
+        return {DATA_SET: result.figures}, format_errors(result, args.types) if args.errors else ""
+
+    return print_scores(compute)
 
 
 if __name__ == "__main__":

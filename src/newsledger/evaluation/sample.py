@@ -19,7 +19,6 @@ matching, so it cannot move precision or recall.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsledger.evaluation import Figures, format_table, prf
+from newsledger.evaluation import Figures, prf, print_scores, scorer_parser
 from newsledger.stages.places import fold_place
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
@@ -224,14 +223,15 @@ def format_errors(result: SampleRun) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("--errors", action="store_true", help="list missed and spurious events")
     args = parser.parse_args(argv)
-    result = run()
-    print(format_table({"sample": result.figures}))
-    if args.errors:
-        print(format_errors(result))
-    return 0
+
+    def compute() -> tuple[dict[str, Figures], str]:
+        result = run()
+        return {"sample": result.figures}, format_errors(result) if args.errors else ""
+
+    return print_scores(compute)
 
 
 if __name__ == "__main__":

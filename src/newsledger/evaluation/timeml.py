@@ -23,7 +23,6 @@ is their harmonic mean, which equals relaxed F1 times value accuracy on the rela
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -33,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from newsledger.evaluation import Figures, MissingDataError, data_path, format_table, prf
+from newsledger.evaluation import Figures, MissingDataError, data_path, prf, print_scores, scorer_parser
 from newsledger.stages.timex import find_time_expressions
 
 DATA_SET = "meantime"
@@ -216,19 +215,16 @@ def score(path: Path | None = None) -> Figures:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = scorer_parser(__doc__)
     parser.add_argument("path", nargs="?", type=Path, default=None, help="the MEANTIME folder")
     parser.add_argument("--errors", action="store_true", help="list misses, spurious hits and wrong values")
     args = parser.parse_args(argv)
-    try:
+
+    def compute() -> tuple[dict[str, Figures], str]:
         result = run(args.path, errors=args.errors)
-    except MissingDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(format_table({"timeml": result.figures}))
-    for line in sorted(result.errors):
-        print(line)
-    return 0
+        return {"timeml": result.figures}, "\n".join(sorted(result.errors))
+
+    return print_scores(compute)
 
 
 if __name__ == "__main__":
