@@ -100,10 +100,18 @@ def _pos(token: Token) -> str | None:
 class _Sentence:
     """Per-sentence helpers over one spaCy sentence whose offsets are shifted into the article text."""
 
-    def __init__(self, sent: SpacySpan, offset: int, ents: dict[int, SpacySpan]) -> None:
+    def __init__(
+        self, sent: SpacySpan, offset: int, ents: dict[int, SpacySpan], before: Sequence[SpacySpan] = ()
+    ) -> None:
         self.sent = sent
         self.offset = offset
         self.ents = ents
+        self.before = before  # the paragraph's earlier sentences, nearest last
+
+    @functools.cached_property
+    def words(self) -> tuple[str, ...]:
+        """The sentence's content words, computed once for all the mentions it holds."""
+        return sentence_words(self.sent)
 
     def span_of(self, start_char: int, end_char: int) -> Span:
         return Span(start=self.offset + start_char, end=self.offset + end_char)
@@ -116,8 +124,7 @@ class _Sentence:
         the paragraph, at most two sentences back."""
         if pronoun.pos_ != "PRON" or pronoun.lower_ not in EQUIPMENT_PRONOUNS or pronoun.dep_ != "dobj":
             return None
-        sents = [s for s in pronoun.doc.sents if s.start <= pronoun.i]
-        earliest = sents[-3].start if len(sents) >= 3 else 0
+        earliest = (self.before[0] if self.before else self.sent).start
         before = {e.start: e for i, e in self.ents.items() if earliest <= i < pronoun.i and e.end <= pronoun.i}
         return next((before[k] for k in sorted(before, reverse=True) if before[k].label_ == EQUIPMENT_LABEL), None)
 
@@ -245,7 +252,7 @@ class _Extractor:
 
     # --- arguments -------------------------------------------------------------------------
     def _actor_arg(self, token: Token | None, sent: _Sentence, doc: Doc, *, subject: bool = False) -> _Arg | None:
-        if token is None or is_dateline(token):
+        if token is None or is_dateline(token, sent.sent):
             return None
         ent = sent.entity(token)
         if ent is not None and ent.label_ in ACTOR_LABELS:
@@ -283,7 +290,7 @@ class _Extractor:
             inner = sent.entity(mod)
             if via_prep and not subject and inner is not None and inner.label_ not in {"GPE", "NORP"}:
                 continue
-            if inner is not None and inner.label_ in ACTOR_LABELS and not is_dateline(mod):
+            if inner is not None and inner.label_ in ACTOR_LABELS and not is_dateline(mod, sent.sent):
                 if mod.i < token.i:
                     start = min(inner.start_char, phrase_bounds(token)[0])
                     end = token.idx + len(token.text)
@@ -526,8 +533,9 @@ class _Extractor:
         for para in self.annotated.paragraphs:
             doc = para.doc
             ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-            for sent_span in doc.sents:
-                sent = _Sentence(sent_span, para.offset, ents)
+            sents = list(doc.sents)
+            for n, sent_span in enumerate(sents):
+                sent = _Sentence(sent_span, para.offset, ents, sents[max(0, n - 2) : n])
                 yield from self._sentence_mentions(sent, doc)
 
     def _sentence_mentions(self, sent: _Sentence, doc: Doc) -> Iterator[EventMention]:
@@ -627,7 +635,7 @@ class _Extractor:
                 location=location[1] if location else None,
             ),
             extractor=EXTRACTOR,
-            words=sentence_words(sent.sent),
+            words=sent.words,
         )
 
     def _resolve(self, arg: _Arg | None, on: date | None, context: str | None = None) -> ActorRef | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsledger.model import ActorRef, Status
@@ -63,10 +64,20 @@ class StatusCue:
 ASSERTED_BY_DEFAULT = StatusCue(status=Status.ASSERTED, kind="none", text="")
 
 
-def is_dateline(token: Token) -> bool:
-    """A wire dateline's place ("KABUL —", "MOSCOW, April 2 (NWS) -") is not an actor of the sentence."""
-    sent = token.sent
-    first = sent[0]
+def _sentence_start(token: Token) -> Token:
+    """The first token of the token's sentence, found by walking back (``token.sent`` walks the whole document)."""
+    doc, i = token.doc, token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return doc[i]
+
+
+def is_dateline(token: Token, sentence: SpacySpan | None = None) -> bool:
+    """A wire dateline's place ("KABUL —", "MOSCOW, April 2 (NWS) -") is not an actor of the sentence.
+
+    ``sentence`` is the token's sentence when the caller has it: ``token.sent`` walks the whole document.
+    """
+    first = sentence[0] if sentence is not None else _sentence_start(token)
     if not (first.text.isupper() and len(first.text) > 2 and first.i + 1 < len(token.doc)):
         return False
     if token.doc[first.i + 1].text not in DASHES:
