@@ -107,9 +107,8 @@ def gold_mentions(
     )
 
 
-def read_document(path: Path) -> GoldDocument:
-    root = ET.parse(path).getroot()
-    name = path.name.removesuffix(".xml")
+def read_tokens(root: ET.Element) -> tuple[dict[str, int], list[str], list[int]]:
+    """A NAF-style document's tokens: their positions by t_id, their words and their sentence numbers."""
     index: dict[str, int] = {}
     words: list[str] = []
     sentences: list[int] = []
@@ -117,6 +116,13 @@ def read_document(path: Path) -> GoldDocument:
         index[tok.attrib["t_id"]] = len(words)
         words.append(tok.text or "")
         sentences.append(int(tok.attrib["sentence"]))
+    return index, words, sentences
+
+
+def read_document(path: Path) -> GoldDocument:
+    root = ET.parse(path).getroot()
+    name = path.name.removesuffix(".xml")
+    index, words, sentences = read_tokens(root)
     anchored: dict[str, tuple[int, ...]] = {}
     for markable in root.find("Markables") or ():
         anchors = tuple(sorted(index[a.attrib["t_id"]] for a in markable.iter("token_anchor")))

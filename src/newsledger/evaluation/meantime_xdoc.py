@@ -32,6 +32,7 @@ from newsledger.evaluation.ecbplus import (
     gold_mentions,
     parse_documents,
     predict_stories,
+    read_tokens,
     score_event_coref,
     score_stories,
 )
@@ -44,13 +45,7 @@ def read_document(path: Path) -> GoldDocument:
     """One MEANTIME file; its corpus folder (``corpus_airbus``) gives the topic and the gold story."""
     root = ET.parse(path).getroot()
     name = path.stem
-    index: dict[str, int] = {}
-    words: list[str] = []
-    sentences: list[int] = []
-    for tok in root.iter("token"):
-        index[tok.attrib["t_id"]] = len(words)
-        words.append(tok.text or "")
-        sentences.append(int(tok.attrib["sentence"]))
+    index, words, sentences = read_tokens(root)
     markables = root.find("Markables")
     anchored: dict[str, tuple[int, ...]] = {}
     instances: dict[str, str] = {}
