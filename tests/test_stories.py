@@ -133,3 +133,49 @@ def test_assign_stories_numbers_count_as_names_years_do_not() -> None:
     _, state = assign_stories([art], StoryState(), settings=CFG)
     (story,) = state.stories.values()
     assert set(story["names"]) == {"%14"}  # type: ignore[call-overload]
+
+
+# Fictional: a first report of the helicopter handover that shares few words with the ministry's account, and a
+# later report that uses both vocabularies.
+HANDOVER_SHORT = (
+    "Rotorcraft pilots from Southmark completed a conversion course on the Velden airfield apron and signed for "
+    "the machines on Monday."
+)
+HANDOVER_BRIDGE = (
+    "Northland handed over six transport helicopters to Southmark at the Velden air base; rotorcraft pilots "
+    "completed a conversion course on the airfield apron and signed for the machines, the defence ministry said."
+)
+
+
+def test_assign_stories_an_early_report_joins_the_story_that_later_reports_built() -> None:
+    names = ("Northland", "Southmark", "Velden")
+    arts = [
+        _a("a", DELIVERY, date(2025, 3, 3), names),
+        _a("b", HANDOVER_SHORT, date(2025, 3, 4), ("Southmark", "Velden")),
+        _a("c", HANDOVER_BRIDGE, date(2025, 3, 5), names),
+        _a("d", SHOOTING, date(2025, 3, 5), ("Harbour City",)),
+    ]
+    single_pass, _ = assign_stories(arts, StoryState(), settings=StorySettings(refine_passes=0))
+    # In one pass the short report is too unlike the first to join it, and the bridging report, closer to the
+    # short one, joins that: the first report is left alone ...
+    assert single_pass["a"] != single_pass["b"] == single_pass["c"]
+    stories, state = assign_stories(arts, StoryState(), settings=CFG)
+    # ... the refining passes move it into the story the later reports built.
+    assert stories["a"] == stories["b"] == stories["c"] != stories["d"]
+    assert state.stories[stories["a"]]["size"] == 3
+    assert len(state.stories) == 2
+
+
+def test_assign_stories_refining_never_moves_articles_of_earlier_builds() -> None:
+    names = ("Northland", "Southmark", "Velden")
+    first, state = assign_stories(
+        [_a("b", HANDOVER_SHORT, date(2025, 3, 4), ("Southmark", "Velden"))], StoryState(), settings=CFG
+    )
+    second, state = assign_stories(
+        [_a("a", DELIVERY, date(2025, 3, 3), names), _a("c", HANDOVER_BRIDGE, date(2025, 3, 5), names)],
+        StoryState.from_bytes(state.to_bytes()),
+        settings=CFG,
+    )
+    assert set(second) == {"a", "c"}
+    assert first["b"] in state.stories
+    assert sum(int(s["size"]) for s in state.stories.values()) == 3

@@ -75,6 +75,9 @@ class StorySettings:
     threshold: float = _setting(
         0.12, "Similarity to a story an article needs to join it (word cosine x name agreement)."
     )
+    refine_passes: int = _setting(
+        5, "Passes after the first in which a build's articles move to the story they are now most similar to."
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

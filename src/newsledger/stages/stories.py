@@ -6,7 +6,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -122,9 +122,14 @@ def _year_of(article: StoryArticle) -> int | None:
 
 def _is_years_apart(year: int | None, story: dict[str, object]) -> bool:
     # Undated reports of happenings of one kind years apart share words and names; the years tell them apart.
-    # (A dated article has the time window instead.)
-    story_year = story.get("year")
-    return year is not None and isinstance(story_year, int) and abs(year - story_year) >= YEAR_GAP
+    # (A dated article has the time window instead.) A story runs from the earliest to the latest year of its
+    # articles; a report ``YEAR_GAP`` years before or after that span is about another happening.
+    latest = story.get("year")
+    if year is None or not isinstance(latest, int):
+        return False
+    earliest = story.get("first_year")
+    earliest = earliest if isinstance(earliest, int) else latest
+    return year <= earliest - YEAR_GAP or year >= latest + YEAR_GAP
 
 
 def _in_window(published: date | None, story: dict[str, object], window: timedelta) -> bool:
@@ -139,53 +144,244 @@ def assign_stories(
 ) -> tuple[dict[str, str], StoryState]:
     """Story ids for new articles, and the updated state. Earlier builds' assignments never change.
 
-    Articles are taken in (published, id) order, undated ones last, so the order of a batch does not matter;
-    across builds the clustering is incremental, so it depends on which articles arrived first, like a
-    newsroom's story list. An article joins the most similar story within the time window whose similarity
-    (words and names, each a TF-IDF cosine to the story's centroid) reaches the threshold, else opens a story.
-    Numbers in the text (tolls, magnitudes) count as names. An undated article has no window; instead it may
-    not join a story whose latest year is ``YEAR_GAP`` or more from the latest year its lede names.
+    The batch's words are counted into the document frequencies first, so every article of a build is weighed
+    with the same IDF. Then articles are taken in (published, id) order, undated ones last, so the order of a
+    batch does not matter; across builds the clustering is incremental, so it depends on which articles arrived
+    first, like a newsroom's story list. An article joins the most similar story within the time window whose
+    similarity (words and names, each a TF-IDF cosine to the story's centroid) reaches the threshold, else opens
+    a story. Numbers in the text (tolls, magnitudes) count as names. An undated article has no window; instead
+    it may not join a story whose articles' years all lie ``YEAR_GAP`` or more before or after the latest year
+    its lede names.
+    That first pass sees only the articles before each one, so up to ``settings.refine_passes`` passes follow
+    (``_refine``): each of the batch's articles moves to the story it is now most similar to, its own story
+    scored without it, until no article moves.
     Candidate stories share one of the article's names or heaviest words (an inverted index), so an article is
     compared with a handful of stories, not with every one: cost grows with the number of articles, not pairs.
     """
-    index: dict[str, set[str]] = {}
-    for story_id, story in state.stories.items():
-        for part in ("words", "names"):
-            for term in story[part]:  # type: ignore[attr-defined]
-                index.setdefault(term, set()).add(story_id)
-    out: dict[str, str] = {}
-    window = timedelta(days=settings.window_days)
-    for article in sorted(new, key=lambda a: (a.published or date.max, a.id)):
-        word_terms, name_terms = _terms(article)
+    ordered = sorted(new, key=lambda a: (a.published or date.max, a.id))
+    terms = [_terms(article) for article in ordered]
+    for word_terms, name_terms in terms:
         state.documents += 1
         state.df.update(set(word_terms) | set(name_terms))
-        words, names = _weights(word_terms, state), _weights(name_terms, state)
-        year = _year_of(article)
-        keys = [*sorted(words, key=lambda t: (-words[t], t))[:CANDIDATE_TERMS], *names]
-        best, best_score = None, settings.threshold
-        # A term held by very many stories finds no particular one; skipping it keeps the cost per article flat.
-        postings = [index.get(t, set()) for t in keys]
-        for story_id in sorted({s for p in postings if len(p) <= MAX_POSTINGS for s in p}):
-            story = state.stories[story_id]
-            if not _in_window(article.published, story, window):
-                continue
-            if article.published is None and _is_years_apart(year, story):
-                continue
-            score = _similarity(words, names, story)
-            if score >= best_score:
-                best, best_score = story_id, score
+    before = {story_id: _Sums.of(story) for story_id, story in state.stories.items()}
+    index = _Index()
+    for story_id, story in state.stories.items():
+        index.add(story_id, story)
+    window = timedelta(days=settings.window_days)
+    members: list[_Member] = []
+    out: dict[str, str] = {}
+    for article, (word_terms, name_terms) in zip(ordered, terms, strict=True):
+        member = _Member(article, _weights(word_terms, state), _weights(name_terms, state))
+        best = _best_story(member, index.candidates(member), state.stories, settings.threshold, window)
         if best is None:
             best = content_id("story", article.id)
             state.stories[best] = {"words": {}, "names": {}, "size": 0, "start": None, "end": None}
         story = state.stories[best]
-        _absorb(story, words, names, article.published)
-        if year is not None:
-            story["year"] = max(year, int(story.get("year") or 0))  # type: ignore[call-overload]
+        _absorb(story, member.words, member.names, article.published)
+        if member.year is not None:
+            story["year"] = max(member.year, int(story.get("year") or member.year))  # type: ignore[call-overload]
+            story["first_year"] = min(member.year, int(story.get("first_year") or member.year))  # type: ignore[call-overload]
+        index.add(best, story)
+        members.append(member)
+        out[article.id] = best
+    for _ in range(settings.refine_passes):
+        moved = _refine(members, out, before, settings.threshold, window)
+        if not moved:
+            break
+    state.stories = {k: v for k, v in state.stories.items() if k in before}
+    for story_id, story in _rebuild(members, out, before).items():
+        state.stories[story_id] = story
+    return out, state
+
+
+@dataclass(slots=True)
+class _Member:
+    """A new article with its weighted terms."""
+
+    article: StoryArticle
+    words: dict[str, float]
+    names: dict[str, float]
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        self.year = _year_of(self.article)
+
+
+class _Index:
+    """Term -> stories holding it, for finding an article's candidate stories."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, set[str]] = {}
+
+    def add(self, story_id: str, story: dict[str, object]) -> None:
         for part in ("words", "names"):
             for term in story[part]:  # type: ignore[attr-defined]
-                index.setdefault(term, set()).add(best)
-        out[article.id] = best
-    return out, state
+                self.postings.setdefault(term, set()).add(story_id)
+
+    def candidates(self, member: _Member) -> list[str]:
+        words = member.words
+        keys = [*sorted(words, key=lambda t: (-words[t], t))[:CANDIDATE_TERMS], *member.names]
+        # A term held by very many stories finds no particular one; skipping it keeps the cost per article flat.
+        postings = [self.postings.get(t, set()) for t in keys]
+        return sorted({s for p in postings if len(p) <= MAX_POSTINGS for s in p})
+
+
+def _allowed(member: _Member, story: dict[str, object], window: timedelta) -> bool:
+    if not _in_window(member.article.published, story, window):
+        return False
+    return not (member.article.published is None and _is_years_apart(member.year, story))
+
+
+def _best_story(
+    member: _Member,
+    candidates: Iterable[str],
+    stories: dict[str, dict[str, object]],
+    threshold: float,
+    window: timedelta,
+) -> str | None:
+    best, best_score = None, threshold
+    for story_id in candidates:
+        story = stories[story_id]
+        if not _allowed(member, story, window):
+            continue
+        score = _similarity(member.words, member.names, story)
+        if score >= best_score:
+            best, best_score = story_id, score
+    return best
+
+
+@dataclass(slots=True)
+class _Sums:
+    """A story as sums of its members' vectors (an earlier build's centroid counts as its size in members)."""
+
+    words: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    size: int = 0
+    start: str | None = None
+    end: str | None = None
+    # The years of its articles (an earlier build's story: its earliest and latest), for the year check.
+    years: Counter[int] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, story: dict[str, object]) -> _Sums:
+        size = int(story["size"])  # type: ignore[call-overload]
+        words: dict[str, float] = story["words"]  # type: ignore[assignment]
+        names: dict[str, float] = story["names"]  # type: ignore[assignment]
+        year, first_year = story.get("year"), story.get("first_year")
+        years = Counter(y for y in {year, first_year if isinstance(first_year, int) else year} if isinstance(y, int))
+        return cls(
+            words={t: w * size for t, w in words.items()},
+            names={t: w * size for t, w in names.items()},
+            size=size,
+            start=story["start"],  # type: ignore[arg-type]
+            end=story["end"],  # type: ignore[arg-type]
+            years=years,
+        )
+
+    def copy(self) -> _Sums:
+        return _Sums(dict(self.words), dict(self.names), self.size, self.start, self.end, Counter(self.years))
+
+    def add(self, member: _Member) -> None:
+        for sums, vec in ((self.words, member.words), (self.names, member.names)):
+            for t, w in vec.items():
+                sums[t] = sums.get(t, 0.0) + w
+        self.size += 1
+        if (published := member.article.published) is not None:
+            day = published.isoformat()
+            self.start = min(self.start, day) if self.start else day
+            self.end = max(self.end, day) if self.end else day
+        if member.year is not None:
+            self.years[member.year] += 1
+
+    def story(self, keep: int | None = None) -> dict[str, object]:
+        story = {"words": _unit(self.words, keep), "names": _unit(self.names, keep), "size": self.size}
+        return story | self.span()
+
+    def span(self, without: int | None = None) -> dict[str, object]:
+        """Publication dates and years, optionally without one article's year (its own story scored without it)."""
+        years = [y for y, n in self.years.items() if n - (y == without) > 0]
+        span: dict[str, object] = {"start": self.start, "end": self.end}
+        return span | ({"year": max(years), "first_year": min(years)} if years else {})
+
+
+def _unit(sums: dict[str, float], keep: int | None) -> dict[str, float]:
+    top = sorted((t for t, w in sums.items() if w > 1e-9), key=lambda t: (-sums[t], t))[:keep]
+    norm = math.sqrt(sum(sums[t] ** 2 for t in top)) or 1.0
+    return {t: round(sums[t] / norm, 6) for t in top}
+
+
+def _story_sums(members: Sequence[_Member], out: dict[str, str], before: dict[str, _Sums]) -> dict[str, _Sums]:
+    sums: dict[str, _Sums] = {}
+    for member in members:  # a story opened in a pass is "~" and its first article's id until _rebuild names it
+        story_id = out[member.article.id]
+        if story_id not in sums:
+            sums[story_id] = before[story_id].copy() if story_id in before else _Sums()
+        sums[story_id].add(member)
+    return sums
+
+
+def _sum_cosine(vec: dict[str, float], sums: dict[str, float], square: float, leave_out: bool) -> float:
+    """Cosine of a unit vector with a story's summed vector (``square``: the sum's own dot product), optionally
+    with the vector taken out of the sum."""
+    dot = _cosine(vec, sums)
+    if leave_out:
+        own = sum(v * v for v in vec.values())
+        dot, square = dot - own, square - 2 * dot + own
+    return dot / math.sqrt(square) if square > 1e-12 else 0.0
+
+
+def _refine(
+    members: Sequence[_Member], out: dict[str, str], before: dict[str, _Sums], threshold: float, window: timedelta
+) -> int:
+    """One pass: every new article moves to its most similar story, scored with this pass's starting stories and
+    its own story without it (stories of earlier builds keep their earlier members). Returns how many moved."""
+    sums = _story_sums(members, out, before)
+    for story_id, s in before.items():
+        sums.setdefault(story_id, s)
+    squares = {k: (_cosine(s.words, s.words), _cosine(s.names, s.names)) for k, s in sums.items()}
+    index = _Index()
+    for story_id, s in sums.items():
+        index.add(story_id, {"words": s.words, "names": s.names})
+    moves: dict[str, str] = {}
+    for member in members:
+        own_id = out[member.article.id]
+        best, best_score = None, threshold
+        # The own story first, the others in id order, and only a higher score moves: a pass is deterministic.
+        for story_id in [own_id, *(c for c in index.candidates(member) if c != own_id)]:
+            story = sums[story_id]
+            is_own = story_id == own_id
+            if is_own and story.size == 1:
+                continue
+            if not _allowed(member, story.span(member.year if is_own else None), window):
+                continue
+            words_sq, names_sq = squares[story_id]
+            score = _sum_cosine(member.words, story.words, words_sq, is_own)
+            if member.names and names_sq > 1e-12:
+                names = _sum_cosine(member.names, story.names, names_sq, is_own)
+                score *= (1 - NAME_SHARE) + NAME_SHARE * names
+            if score > best_score or (best is None and score >= threshold):
+                best, best_score = story_id, score
+        if best is None:
+            # Nothing is similar enough: the article is a story of its own (it may already be one).
+            best = own_id if sums[own_id].size == 1 else f"~{member.article.id}"
+        if best != own_id:
+            moves[member.article.id] = best
+    out.update(moves)
+    return len(moves)
+
+
+def _rebuild(members: Sequence[_Member], out: dict[str, str], before: dict[str, _Sums]) -> dict[str, dict[str, object]]:
+    """The stories the batch touched, as saved state. A story opened in this build is named after its earliest
+    article, so the id does not depend on which article opened it during the passes."""
+    sums = _story_sums(members, out, before)
+    rename: dict[str, str] = {}
+    for member in members:  # in (published, id) order: the first seen is the earliest
+        story_id = out[member.article.id]
+        if story_id not in before and story_id not in rename:
+            rename[story_id] = content_id("story", member.article.id)
+    for member in members:
+        out[member.article.id] = rename.get(out[member.article.id], out[member.article.id])
+    return {rename.get(story_id, story_id): s.story(CENTROID_TERMS) for story_id, s in sums.items()}
 
 
 def _mean(centroid: dict[str, float], vec: dict[str, float], size: int, keep: int | None) -> dict[str, float]:
