@@ -78,7 +78,9 @@ def by_stage(folder: Path, db: Path) -> dict[str, float]:
     from newsledger.stages.dedupe import fingerprint_text
     from newsledger.stages.events import extract_events
     from newsledger.stages.extract import extract_article
+    from newsledger.stages.places import build_gazetteer
     from newsledger.stages.read import read_documents
+    from newsledger.stages.resolve import build_resolver
     from newsledger.store.ledger import Store
 
     settings = Settings()
@@ -87,6 +89,11 @@ def by_stage(folder: Path, db: Path) -> dict[str, float]:
     pack = load_pack(settings.events.pack)
     load_nlp(settings.annotate.model, pack)
     times["load pack + model (once)"] = time.perf_counter() - t
+    # Built on first use and kept for the process: the events stage's one-time cost, not a per-article one.
+    t = time.perf_counter()
+    build_resolver(pack)
+    build_gazetteer(pack)
+    times["build actor index + gazetteer (once)"] = time.perf_counter() - t
 
     t = time.perf_counter()
     manifest = str(folder.parent / "manifest.csv")
@@ -122,12 +129,20 @@ def by_stage(folder: Path, db: Path) -> dict[str, float]:
 
 def end_to_end(folder: Path, db: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of a whole build in a fresh process, as a user runs it."""
+    # The child's own high-water mark: ru_maxrss survives exec on Linux, so a child would report this
+    # benchmark's larger peak; /proc's VmHWM belongs to the child's address space alone.
     code = (
         "import resource, sys, time\n"
+        "def peak_mib():\n"
+        "    try:\n"
+        "        with open('/proc/self/status') as fh:\n"
+        "            return next(int(x.split()[1]) for x in fh if x.startswith('VmHWM:')) / 1024\n"
+        "    except (OSError, StopIteration):\n"
+        "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
         "from newsledger.pipeline import build_ledger\n"
         "t = time.perf_counter()\n"
         f"build_ledger([{str(folder)!r}], db={str(db)!r}, manifest={str(folder.parent / 'manifest.csv')!r})\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "print(time.perf_counter() - t, peak_mib())\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     seconds, peak = result.stdout.split()[-2:]
@@ -142,11 +157,11 @@ def main() -> None:
         generate(n, folder)
         print(f"newsledger throughput on {n} generated articles (5 paragraphs, ~{len(FILLER.split()) * 5 + 100} words)")
         for stage, secs in by_stage(folder, Path(tmp) / "stages.duckdb").items():
-            rate = f"{n / secs:10.1f} articles/s" if not stage.startswith("load") else ""
-            print(f"  {stage:28s} {secs:8.2f} s {rate}")
+            rate = f"{n / secs:10.1f} articles/s" if "(once)" not in stage else ""
+            print(f"  {stage:38s} {secs:8.2f} s {rate}")
         seconds, peak = end_to_end(folder, Path(tmp) / "e2e.duckdb")
-        print(f"  {'end to end (fresh process)':28s} {seconds:8.2f} s {n / seconds:10.1f} articles/s")
-        print(f"  peak memory (RSS)            {peak:8.0f} MiB")
+        print(f"  {'end to end (fresh process)':38s} {seconds:8.2f} s {n / seconds:10.1f} articles/s")
+        print(f"  {'peak memory (RSS)':38s} {peak:8.0f} MiB")
         this = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  peak memory, stage-by-stage run {this:5.0f} MiB (holds every parse at once)")
 

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.model import EventType, Precision, Status
+from newsledger.model import EventType, Place, Precision, Status
 from newsledger.settings import MergeSettings
 from newsledger.stages.merge import keep_event_ids, link_denials, merge_mentions
 from tests.conftest import actor, info, mention
@@ -250,3 +250,37 @@ def test_merge_mentions_with_nothing_else_to_go_on_joins_the_event_whose_sentenc
     infos = {a: info(a, f"{a}.example") for a in ("a1", "a2", "a3")}
     events = merge_mentions([port, air, vague], infos, settings=CFG, pack_version="p")
     assert sorted(e.mention_ids for e in events) == [("m1", "m3"), ("m2",)]
+
+
+AFGHANISTAN = Place(name="Afghanistan", country="AFG", kind="country")
+HERAT = Place(name="Herat", country="AFG", lat=34.35, lon=62.2, kind="city")
+KABUL = Place(name="Kabul", country="AFG", lat=34.53, lon=69.17, kind="city")
+
+
+def test_merge_mentions_a_country_and_a_city_in_it_are_one_place_told_more_precisely() -> None:
+    ms = [
+        replace(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), location=AFGHANISTAN),
+        replace(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), location=HERAT),
+    ]
+    infos = {"a1": info("a1", "one.example", date(2025, 3, 4)), "a2": info("a2", "two.example")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.location == HERAT
+    assert event.conflicts == ()
+
+
+def test_merge_mentions_two_cities_are_a_location_conflict_and_the_first_report_names_the_place() -> None:
+    ms = [
+        replace(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), location=KABUL),
+        replace(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), location=HERAT),
+        replace(mention("m3", "a3", source=RUS, target=AFG, equipment=("Mi-17",)), location=AFGHANISTAN),
+    ]
+    infos = {
+        "a1": info("a1", "one.example", date(2025, 3, 4)),
+        "a2": info("a2", "two.example"),
+        "a3": info("a3", "three.example", date(2025, 3, 3)),
+    }
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.location == KABUL
+    [conflict] = event.conflicts
+    assert conflict.field == "location"
+    assert conflict.values == (("Herat", ("m2",)), ("Kabul", ("m1",)))

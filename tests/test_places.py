@@ -16,7 +16,8 @@ GAZETTEER = build_gazetteer(load_pack("security"))
 
 def test_resolve_place_kandahar_is_afghan_with_coordinates() -> None:
     place = resolve_place("Kandahar", gazetteer=GAZETTEER)
-    assert place is not None and place.country == "AFG"
+    # The province and its capital share the name; the bare name is taken as the province, the larger place.
+    assert place is not None and (place.country, place.kind) == ("AFG", "division")
     assert place.lat is not None and 30 < place.lat < 33 and place.lon is not None and 64 < place.lon < 67
 
 
@@ -26,7 +27,8 @@ def test_resolve_place_prefers_the_given_countries() -> None:
 
 
 def test_resolve_place_first_level_division_from_the_pack() -> None:
-    assert resolve_place("Helmand", gazetteer=GAZETTEER) == Place(name="Helmand", country="AFG", lat=31.3, lon=64.0)
+    helmand = Place(name="Helmand", country="AFG", lat=31.3, lon=64.0, kind="division")
+    assert resolve_place("Helmand", gazetteer=GAZETTEER) == helmand
     assert resolve_place("Helmand province", gazetteer=GAZETTEER) == resolve_place("Helmand", gazetteer=GAZETTEER)
 
 
@@ -49,7 +51,7 @@ def test_resolve_place_folds_diacritics_and_case() -> None:
 
 def test_resolve_place_country_name_gives_the_country() -> None:
     syria = resolve_place("Syria", gazetteer=GAZETTEER)
-    assert syria is not None and (syria.country, syria.lat is not None) == ("SYR", True)
+    assert syria is not None and (syria.country, syria.lat is not None, syria.kind) == ("SYR", True, "country")
     # Country names outrank same-named towns elsewhere.
     mexico = resolve_place("Mexico", gazetteer=GAZETTEER)
     assert mexico is not None and mexico.country == "MEX"

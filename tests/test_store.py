@@ -117,3 +117,20 @@ def test_store_upgrades_a_ledger_whose_mentions_lack_sentence_words(tmp_path: Pa
         run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
         store.write_batch(run_id=run, articles=[(_article(), b"\x00" * 8)], mentions=[m], skips=[])
         assert list(store.iter_mentions()) == [m]
+
+
+def test_store_upgrades_a_ledger_whose_articles_lack_story_names(tmp_path: Path) -> None:
+    db = tmp_path / "l.duckdb"
+    with Store(db) as store:  # made as a ledger of schema 5 was: no names column, migration 6 not applied
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(run_id=run, articles=[(_article("old"), b"\x00" * 8)], mentions=[], skips=[])
+        store.con.execute("ALTER TABLE articles DROP COLUMN names")
+        store.con.execute("DELETE FROM migrations WHERE version = 6")
+    with Store(db) as store:
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(
+            run_id=run, articles=[(_article("new"), b"\x00" * 8)], mentions=[], skips=[],
+            names={"new": ("russia", "year:2025")},
+        )  # fmt: skip
+        rows = {r["id"]: r["names"] for r in store.unstoried_articles()}
+        assert rows == {"old": None, "new": '["russia", "year:2025"]'}

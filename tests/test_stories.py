@@ -179,3 +179,13 @@ def test_assign_stories_refining_never_moves_articles_of_earlier_builds() -> Non
     assert set(second) == {"a", "c"}
     assert first["b"] in state.stories
     assert sum(int(s["size"]) for s in state.stories.values()) == 3
+
+
+def test_story_names_fold_entities_people_by_surname_dates_by_year() -> None:
+    from newsledger.stages.stories import story_names
+
+    entities = [
+        ("Ivan Petrov", "PERSON"), ("the Velden Air Base", "FAC"), ("March 2019", "DATE"), ("Petrov", "PERSON"),
+        ("six", "CARDINAL"), ("Mi-17", "EQUIPMENT"), ("2019 and 2020", "DATE"),
+    ]  # fmt: skip
+    assert story_names(entities) == ("petrov", "velden air base", "year:2019", "mi-17", "year:2020")

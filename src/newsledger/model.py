@@ -208,6 +208,7 @@ class Place:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    kind: str | None = None  # "country", "division" or "city" (the gazetteer's); None when not in it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

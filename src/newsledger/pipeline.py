@@ -18,7 +18,7 @@ from newsledger.stages.events import EXTRACTOR, extract_events
 from newsledger.stages.extract import extract_article, outlet_from_url
 from newsledger.stages.merge import ArticleInfo, keep_event_ids, link_denials, merge_mentions
 from newsledger.stages.read import read_documents
-from newsledger.stages.stories import StoryArticle, StoryState, assign_stories
+from newsledger.stages.stories import StoryArticle, StoryState, assign_stories, story_names
 from newsledger.store.ledger import Store
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
@@ -75,7 +75,7 @@ def _batches(items: Iterator[RawDocument | Skip], size: int) -> Iterator[list[Ra
 
 def _process_batch(
     batch: list[RawDocument | Skip], store: Store, pack: Pack, settings: Settings, report: BuildReport
-) -> tuple[list[tuple[Article, bytes]], list[EventMention], list[Skip]]:
+) -> tuple[list[tuple[Article, bytes]], list[EventMention], list[Skip], dict[str, tuple[str, ...]]]:
     skips: list[Skip] = []
     articles: dict[str, Article] = {}
     for item in batch:
@@ -104,10 +104,13 @@ def _process_batch(
                     reason=f"language {a.language!r} is not supported; kept without events",
                 )
             )
+    names: dict[str, tuple[str, ...]] = {}
     for annotated in annotate_articles(english, pack=pack, settings=settings.annotate):
         mentions.extend(extract_events(annotated, pack=pack))
+        entities = ((ent.text, ent.label_) for para in annotated.paragraphs for ent in para.doc.ents)
+        names[annotated.article.id] = story_names(entities)
     prints = [(a, fingerprint_text(a.id, a.text, a.published, settings=settings.dedupe).signature) for a in new]
-    return prints, mentions, skips
+    return prints, mentions, skips, names
 
 
 def build_ledger(
@@ -137,8 +140,8 @@ def build_ledger(
         try:
             documents = read_documents(paths, manifest=manifest, settings=settings.read)
             for batch in _batches(documents, settings.store.batch_articles):
-                prints, mentions, skips = _process_batch(batch, store, pack, settings, report)
-                store.write_batch(run_id=report.run_id, articles=prints, mentions=mentions, skips=skips)
+                prints, mentions, skips, names = _process_batch(batch, store, pack, settings, report)
+                store.write_batch(run_id=report.run_id, articles=prints, mentions=mentions, skips=skips, names=names)
                 report.articles_new += len(prints)
                 report.mentions_new += len(mentions)
                 report.skipped += len(skips)
@@ -170,7 +173,9 @@ def refresh_stories(store: Store, *, settings: Settings) -> None:
             id=r["id"],
             published=r["published"],
             text=f"{r['title'] or ''}\n{r['text']}",
-            names=tuple(r["entities"] or ()),
+            # The names of the article's entities, then its events' actors and places (resolved names).
+            names=tuple(dict.fromkeys([*json.loads(r["names"] or "[]"), *(r["entities"] or ())])),
+            event_keys=tuple(k for k in r["event_keys"] or () if k),
         )
         for r in rows
     ]

@@ -73,7 +73,7 @@ class MergeSettings:
 class StorySettings:
     window_days: int = _setting(10, "A story takes reports published within this many days of its first and last.")
     threshold: float = _setting(
-        0.12, "Similarity to a story an article needs to join it (word cosine x name agreement)."
+        0.14, "Similarity to a story an article needs to join it (word cosine x name agreement)."
     )
     refine_passes: int = _setting(
         5, "Passes after the first in which a build's articles move to the story they are now most similar to."

@@ -18,6 +18,7 @@ from newsledger.evaluation import (
     re3d,
     sample,
     timeml,
+    web_stories,
 )
 
 SCORERS: dict[str, Callable[[], Figures]] = {
@@ -31,6 +32,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "ngec": ngec.score,
     "ecbplus": ecbplus.score,
     "meantime_xdoc": meantime_xdoc.score,
+    "web_stories": web_stories.score,
 }
 
 

@@ -14,6 +14,7 @@ from newsledger.model import (
     Event,
     EventDate,
     EventMention,
+    Place,
     Precision,
     Sources,
     Status,
@@ -253,6 +254,34 @@ def _status_conflict(members: Sequence[EventMention]) -> Conflict | None:
     return _conflict("status", ((m.status.value, m.id) for m in members))
 
 
+# How specific a place is: a city or a division says more than the country it lies in. A place the gazetteer
+# does not know (no kind) ranks with divisions.
+_PLACE_RANK = {"city": 0, "division": 1, "country": 2}
+
+
+def _place_rank(place: Place) -> int:
+    return _PLACE_RANK.get(place.kind or "", 1)
+
+
+def _event_place(members: Sequence[EventMention]) -> Place | None:
+    """The most specific place the reports give (the earliest report's among equals): one report's "in Afghanistan"
+    and another's "at the airport in Herat" place the event in Herat."""
+    return min((m.location for m in members if m.location), key=_place_rank, default=None)
+
+
+def _location_conflict(members: Sequence[EventMention]) -> Conflict | None:
+    """Reports disagree on the place when they name different places, except a country named by one report
+    and a place inside it named by another: that is the same place told more or less precisely."""
+    detailed = {m.location.country for m in members if m.location and m.location.kind != "country"}
+
+    def value(place: Place | None) -> str | None:
+        if place is None or (place.kind == "country" and place.country in detailed):
+            return None
+        return place.name
+
+    return _conflict("location", ((value(m.location), m.id) for m in members))
+
+
 def _event_date(members: Sequence[EventMention]) -> EventDate | None:
     dated = [m.date for m in members if m.date is not None]
     precise = [d for d in dated if d.precision is not Precision.REPORTED]
@@ -279,7 +308,7 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
             "equipment",
             ((", ".join(sorted(e.name for e in m.equipment if not e.generic)) or None, m.id) for m in members),
         ),
-        _conflict("location", ((m.location.name if m.location else None, m.id) for m in members)),
+        _location_conflict(members),
     ]
     status = _majority((m.status, m.id) for m in members) or first.status
     return Event(
@@ -292,7 +321,7 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
         equipment=max((m.equipment for m in members), key=len),
         quantity=_majority((m.quantity, m.id) for m in members if m.quantity),
         date=_event_date(members),
-        location=_first(m.location for m in members),
+        location=_event_place(members),
         mention_ids=tuple(m.id for m in members),
         sources=Sources(articles=len(articles), outlets=len(outlets), independent=len(independent)),
         conflicts=tuple(c for c in conflicts if c is not None),

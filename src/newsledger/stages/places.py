@@ -52,9 +52,12 @@ def fold_place(text: str) -> str:
 class Candidate:
     """One gazetteer entry a key can point to."""
 
-    place: Place
-    kind: str
+    place: Place  # its kind is the entry's kind
     population: int
+
+    @property
+    def kind(self) -> str | None:
+        return self.place.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +103,9 @@ def _read_pack_places(path: Path) -> list[tuple[Candidate, tuple[str, ...]]]:
                 lon = float(row["lon"]) if (row.get("lon") or "").strip() else None
             except ValueError as exc:
                 raise PackError(f"{path} line {line}: lat/lon must be decimal degrees: {exc}") from exc
-            place = Place(name=row["name"].strip(), country=row["country"].strip(), lat=lat, lon=lon)
+            place = Place(name=row["name"].strip(), country=row["country"].strip(), lat=lat, lon=lon, kind=kind)
             aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-            rows.append((Candidate(place, kind, DIVISION_POPULATION if kind == "division" else 0), aliases))
+            rows.append((Candidate(place, DIVISION_POPULATION if kind == "division" else 0), aliases))
     return rows
 
 
@@ -139,16 +142,16 @@ def _build_gazetteer(pack: Pack) -> Gazetteer:
         code = str(raw["iso3"])
         known = centroids.get(code)
         place = Place(name=str(raw["name"]), country=code, lat=known.lat if known else None,
-                      lon=known.lon if known else None)  # fmt: skip
+                      lon=known.lon if known else None, kind="country")  # fmt: skip
         countries[code] = place
-        add(place.name, Candidate(place, "country", int(str(raw["population"]))))
+        add(place.name, Candidate(place, int(str(raw["population"]))))
     # The pack's own state names ("Myanmar", "Czech Republic") may differ from GeoNames'.
     for actor in pack.actors:
         if actor.kind == "state" and actor.country in countries:
-            add(actor.name, Candidate(countries[actor.country], "country", 0))
+            add(actor.name, Candidate(countries[actor.country], 0))
     for candidate, aliases in pack_rows:
         if candidate.kind == "country" and candidate.place.country in countries:
-            candidate = Candidate(countries[candidate.place.country], "country", 0)
+            candidate = Candidate(countries[candidate.place.country], 0)
         for name in (candidate.place.name, *aliases):
             add(name, candidate)
     for raw in raw_cities.values():
@@ -158,8 +161,9 @@ def _build_gazetteer(pack: Pack) -> Gazetteer:
             country=iso3.get(str(raw["countrycode"])),
             lat=float(str(raw["latitude"])),
             lon=float(str(raw["longitude"])),
+            kind="city",
         )
-        candidate = Candidate(place, "city", int(str(raw["population"])))
+        candidate = Candidate(place, int(str(raw["population"])))
         add(place.name, candidate)
         if isinstance(alternates, list):
             for alt in _alternate_names(alternates):

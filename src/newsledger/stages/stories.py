@@ -39,6 +39,32 @@ YEAR_GAP = 2
 LEDE_CHARS = 400
 
 
+# Entity labels whose names tell one happening from another of its kind: who, where, what (spaCy's labels and
+# the pack's equipment).
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "EQUIPMENT"}
+)
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# An article's story names: enough to identify the happening, not a list of every name in a long text.
+MAX_NAMES = 40
+
+
+def name_keys(text: str, label: str) -> tuple[str, ...]:
+    """Story names for an entity: its folded words; a person by surname, which is what reports share after the
+    first full mention; a date by the years it names ("year:2019"); nothing for other labels."""
+    if label in TIME_LABELS:
+        return tuple(f"year:{y}" for y in _YEAR.findall(text))
+    words = [w for w in re.findall(r"[\w.&-]+", text.lower()) if w not in {"the", "'s"}]
+    if label not in NAME_LABELS or not words:
+        return ()
+    return (words[-1] if label == "PERSON" else " ".join(words),)
+
+
+def story_names(entities: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The distinct story names of (text, label) entities, in order of first mention, at most ``MAX_NAMES``."""
+    return tuple(dict.fromkeys(k for text, label in entities for k in name_keys(text, label)))[:MAX_NAMES]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StoryArticle:
     id: str

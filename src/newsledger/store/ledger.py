@@ -26,7 +26,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "articles": {
         "id": V, "source": V, "path": V, "url": V, "outlet": V, "published": "DATE", "title": V, "language": V,
-        "text": V, "paragraphs": V, "fingerprint": "BLOB", "copy_of": V, "run_id": V,
+        "text": V, "paragraphs": V, "fingerprint": "BLOB", "copy_of": V, "run_id": V, "names": V,
     },
     "skips": {"source": V, "stage": V, "reason": V, "detail": V, "run_id": V},
     "mentions": {
@@ -87,6 +87,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (3, (_create("article_stories"), _create("story_state"))),
     (4, (_create("event_aliases"),)),
     (5, ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS words VARCHAR",)),
+    # The names an article's entities give its story (JSON list); articles stored before have none.
+    (6, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS names VARCHAR",)),
 )
 
 
@@ -184,11 +186,15 @@ class Store:
         articles: Sequence[tuple[Article, bytes]],
         mentions: Sequence[EventMention],
         skips: Sequence[Skip],
+        names: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
-        """Write one batch in one transaction, so an interrupted build leaves whole articles or none."""
+        """Write one batch in one transaction, so an interrupted build leaves whole articles or none.
+        ``names``: each article's story names (``stories.story_names``)."""
+        names = names or {}
+        rows = [article_row(a, fingerprint=f, run_id=run_id, names=names.get(a.id, ())) for a, f in articles]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._insert("articles", [article_row(a, fingerprint=f, run_id=run_id) for a, f in articles], replace=False)
+            self._insert("articles", rows, replace=False)
             self._insert("mentions", [mention_row(m) for m in mentions])
             # A file that now reads fine is no longer a skip (unless this batch records a new reason).
             sources = [a.source for a, _ in articles]
@@ -416,7 +422,7 @@ class Store:
         """Articles not yet assigned to a story, oldest first, with the actors and places of their mentions."""
         return self._dicts(
             """
-            SELECT a.id, a.published, a.title, a.text,
+            SELECT a.id, a.published, a.title, a.text, a.names,
                    list(DISTINCT m.type || ':' || coalesce(json_extract_string(m.source, '$.country'), '?') || '>'
                         || coalesce(json_extract_string(m.target, '$.country'), '?')) AS event_keys,
                    list(DISTINCT x.name) FILTER (WHERE x.name IS NOT NULL) AS entities
@@ -428,7 +434,7 @@ class Store:
                 UNION ALL SELECT article_id, json_extract_string(location, '$.name') FROM mentions
             ) x ON x.article_id = a.id
             WHERE a.id NOT IN (SELECT article_id FROM article_stories)
-            GROUP BY a.id, a.published, a.title, a.text
+            GROUP BY a.id, a.published, a.title, a.text, a.names
             ORDER BY a.published NULLS LAST, a.id
             """
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -90,20 +91,21 @@ def _equipment(data: list[dict[str, Any]]) -> tuple[EquipmentRef, ...]:
 def place_dict(place: Place | None) -> dict[str, Any] | None:
     if place is None:
         return None
-    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon, "kind": place.kind}
 
 
 def _place(data: dict[str, Any] | None) -> Place | None:
     if data is None:
         return None
-    return Place(name=data["name"], country=data["country"], lat=data["lat"], lon=data["lon"])
+    # Records written before places had a kind have none.
+    return Place(name=data["name"], country=data["country"], lat=data["lat"], lon=data["lon"], kind=data.get("kind"))
 
 
 def _span(value: list[int] | None) -> Span | None:
     return None if value is None else Span(start=value[0], end=value[1])
 
 
-def article_row(article: Article, *, fingerprint: bytes, run_id: str) -> dict[str, Any]:
+def article_row(article: Article, *, fingerprint: bytes, run_id: str, names: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -118,6 +120,7 @@ def article_row(article: Article, *, fingerprint: bytes, run_id: str) -> dict[st
         "fingerprint": fingerprint,
         "copy_of": None,
         "run_id": run_id,
+        "names": _dump(list(names)),
     }
 
 
