@@ -371,3 +371,30 @@ def test_timex_run_figures_value_f1_is_relaxed_f1_times_value_accuracy() -> None
     figures = timeml.TimexRun(documents=1, gold=10, system=8, strict=6, relaxed=8, values=6).figures
     assert figures["relaxed_f1"] == pytest.approx(2 * 1.0 * 0.8 / 1.8)
     assert figures["value_f1"] == pytest.approx(figures["relaxed_f1"] * figures["value_accuracy"])
+
+
+def test_read_expected_stories_groups_listed_articles_and_leaves_the_rest_alone(tmp_path: Path) -> None:
+    path = tmp_path / "expected.json"
+    path.write_text('{"events": [], "stories": [["txt/a.txt", "jsonl/feed.jsonl:2"]]}', encoding="utf-8")
+    stories = sample.read_expected_stories(["txt/a.txt", "jsonl/feed.jsonl:2", "html/b.html"], path)
+    assert stories["txt/a.txt"] == stories["jsonl/feed.jsonl:2"] != stories["html/b.html"]
+    assert len(set(stories.values())) == 2
+
+
+def test_sample_key_names_files_and_json_lines_records_as_the_expected_file_does() -> None:
+    folder = sample.SAMPLE_DIR
+    assert sample.sample_key(str(folder / "txt" / "a.txt")) == "txt/a.txt"
+    assert sample.sample_key(f"{folder / 'jsonl' / 'wire_feed.jsonl'}:3") == "jsonl/wire_feed.jsonl:3"
+
+
+def test_expected_stories_name_only_articles_of_the_sample() -> None:
+    data = json.loads(sample.EXPECTED_FILE.read_text(encoding="utf-8"))
+    listed = [a for group in data["stories"] for a in group]
+    assert len(listed) == len(set(listed))
+    for article in listed:
+        path, _, line = article.partition(".jsonl:")
+        if line:
+            lines = (sample.SAMPLE_DIR / f"{path}.jsonl").read_text(encoding="utf-8").splitlines()
+            assert 1 <= int(line) <= len(lines)
+        else:
+            assert (sample.SAMPLE_DIR / article).is_file()

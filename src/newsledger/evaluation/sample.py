@@ -15,6 +15,9 @@ Place accuracy is over the matched events whose expected event names a place (``
 same name (compared folded, as the gazetteer compares names) and the same country, ``place_country_accuracy``
 the same country only. A ledger event without a location counts as wrong. The place does not take part in
 matching, so it cannot move precision or recall.
+
+Stories: the expected file's ``stories`` lists the articles a careful reader groups (every other article stands
+alone); the build's stories are scored against them with B-cubed (``story_b3_*``).
 """
 
 from __future__ import annotations
@@ -64,10 +67,16 @@ class SampleRun:
     expected: list[Coded]
     ledger: list[Coded]
     pairs: list[tuple[Coded, Coded]]  # (expected, ledger)
+    expected_stories: dict[str, str]  # article (path in the sample folder, "jsonl/wire_feed.jsonl:N") -> story
+    stories: dict[str, str]  # the same articles -> the build's story ids
 
     @property
     def figures(self) -> Figures:
-        return score_pairs(self.expected, self.ledger, self.pairs)
+        from newsledger.evaluation.ecbplus import b_cubed
+
+        p, r, f = b_cubed(self.expected_stories, self.stories)
+        figures = score_pairs(self.expected, self.ledger, self.pairs)
+        return figures | {"articles": len(self.stories), "story_b3_p": p, "story_b3_r": r, "story_b3_f1": f}
 
 
 def _day(value: Any) -> date | None:
@@ -90,6 +99,19 @@ def read_expected(path: Path = EXPECTED_FILE) -> list[Coded]:
         )
         for e in data["events"]
     ]
+
+
+def read_expected_stories(articles: Sequence[str], path: Path = EXPECTED_FILE) -> dict[str, str]:
+    """Each article's expected story: the listed group it belongs to, else its own."""
+    groups = json.loads(path.read_text(encoding="utf-8")).get("stories", [])
+    story = {article: f"story-{i}" for i, group in enumerate(groups) for article in group}
+    return {article: story.get(article, article) for article in articles}
+
+
+def sample_key(source: str) -> str:
+    """An article's name in the expected file: its path in the sample folder, with a JSON-lines record's ":N"."""
+    path, sep, line = source.rpartition(":") if source.rpartition(":")[2].isdigit() else (source, "", "")
+    return Path(path).resolve().relative_to(SAMPLE_DIR).as_posix() + sep + line
 
 
 def _country(actor: Mapping[str, Any] | None) -> str | None:
@@ -180,8 +202,8 @@ def score_pairs(expected: Sequence[Coded], ledger: Sequence[Coded], pairs: Seque
     }
 
 
-def build_sample_ledger(db: Path) -> list[Coded]:
-    """Build a ledger from the sample corpus into ``db`` and read its events back."""
+def build_sample_ledger(db: Path) -> tuple[list[Coded], dict[str, str]]:
+    """Build a ledger from the sample corpus into ``db`` and read its events and article stories back."""
     # Imported here so that the other scorers work while the pipeline's stages are incomplete.
     from newsledger.export import iter_event_records
     from newsledger.pipeline import build_ledger, sample_inputs
@@ -190,14 +212,19 @@ def build_sample_ledger(db: Path) -> list[Coded]:
     paths, manifest = sample_inputs()
     build_ledger(paths, db=db, manifest=manifest)
     with Store(db, read_only=True) as store:
-        return [coded_record(r) for r in iter_event_records(store)]
+        events = [coded_record(r) for r in iter_event_records(store)]
+        rows = store.con.execute(
+            "SELECT a.source, s.story_id FROM articles a JOIN article_stories s ON s.article_id = a.id"
+        ).fetchall()
+    return events, {sample_key(source): story for source, story in rows}
 
 
 def run(expected_path: Path = EXPECTED_FILE) -> SampleRun:
     expected = read_expected(expected_path)
     with tempfile.TemporaryDirectory(prefix="newsledger-eval-") as tmp:
-        ledger = build_sample_ledger(Path(tmp) / "sample.duckdb")
-    return SampleRun(expected, ledger, match_events(expected, ledger))
+        ledger, stories = build_sample_ledger(Path(tmp) / "sample.duckdb")
+    expected_stories = read_expected_stories(sorted(stories), expected_path)
+    return SampleRun(expected, ledger, match_events(expected, ledger), expected_stories, stories)
 
 
 def score() -> Figures:
@@ -219,6 +246,15 @@ def format_errors(result: SampleRun) -> str:
         for e, o in result.pairs
         if e.place_name and not same_place(e, o)
     ]
+    lines.append("stories joined or split against the expected ones (articles per built story):")
+    built: dict[str, list[str]] = {}
+    for article, story in sorted(result.stories.items()):
+        built.setdefault(story, []).append(article)
+    for articles in built.values():
+        expected = {result.expected_stories[a] for a in articles}
+        whole = sorted(a for a, s in result.expected_stories.items() if s in expected)
+        if len(expected) > 1 or whole != articles:
+            lines.append(f"  {' + '.join(articles)}")
     return "\n".join(lines)
 
 
