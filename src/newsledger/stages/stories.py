@@ -81,7 +81,7 @@ class StoryState:
     documents: int = 0
     df: Counter[str] = field(default_factory=Counter)
     # story id -> {"words": {term: weight}, "names": {term: weight}, "size": n, "start": iso, "end": iso,
-    #              "year": the latest year of its articles (absent when none is known)}
+    #              "year", "first_year": the latest and earliest years of its articles (absent when none is known)}
     stories: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
