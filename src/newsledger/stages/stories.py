@@ -134,8 +134,12 @@ def _similarity(words: dict[str, float], names: dict[str, float], story: dict[st
     story_names: dict[str, float] = story["names"]  # type: ignore[assignment]
     if not names or not story_names:
         return text
+    return _with_names(text, _cosine(names, story_names))
+
+
+def _with_names(text: float, names: float) -> float:
     # Multiplied, not added: a shared city cannot carry a report of another shooting into the story.
-    return text * ((1 - NAME_SHARE) + NAME_SHARE * _cosine(names, story_names))
+    return text * ((1 - NAME_SHARE) + NAME_SHARE * names)
 
 
 def _year_of(article: StoryArticle) -> int | None:
@@ -383,8 +387,7 @@ def _refine(
             words_sq, names_sq = squares[story_id]
             score = _sum_cosine(member.words, story.words, words_sq, is_own)
             if member.names and names_sq > 1e-12:
-                names = _sum_cosine(member.names, story.names, names_sq, is_own)
-                score *= (1 - NAME_SHARE) + NAME_SHARE * names
+                score = _with_names(score, _sum_cosine(member.names, story.names, names_sq, is_own))
             if score > best_score or (best is None and score >= threshold):
                 best, best_score = story_id, score
         if best is None:
@@ -412,9 +415,7 @@ def _rebuild(members: Sequence[_Member], out: dict[str, str], before: dict[str, 
 
 def _mean(centroid: dict[str, float], vec: dict[str, float], size: int, keep: int | None) -> dict[str, float]:
     merged = {t: (centroid.get(t, 0.0) * size + vec.get(t, 0.0)) / (size + 1) for t in set(centroid) | set(vec)}
-    top = sorted(merged, key=lambda t: (-merged[t], t))[:keep]
-    norm = math.sqrt(sum(merged[t] ** 2 for t in top)) or 1.0
-    return {t: round(merged[t] / norm, 6) for t in top}
+    return _unit(merged, keep)
 
 
 def _absorb(story: dict[str, object], words: dict[str, float], names: dict[str, float], published: date | None) -> None:
