@@ -54,8 +54,16 @@ def generate(n: int, seed: int = 11) -> tuple[list[EventMention], dict[str, Arti
         src, tgt = erng.choice(countries), erng.choice(countries)
         article = f"a{i // 3}"
         published = day + timedelta(days=rng.randrange(0, 4))
+        # An article's story is that of the first event it reports: stories hold a few events' reports each.
         infos.setdefault(
-            article, ArticleInfo(id=article, outlet=f"o{rng.randrange(500)}", published=published, original=article)
+            article,
+            ArticleInfo(
+                id=article,
+                outlet=f"o{rng.randrange(500)}",
+                published=published,
+                original=article,
+                story=f"s{e // 3}",
+            ),
         )
         precision = rng.choice([Precision.DAY, Precision.DAY, Precision.MONTH, Precision.REPORTED])
         if precision is Precision.MONTH:
@@ -85,6 +93,8 @@ def generate(n: int, seed: int = 11) -> tuple[list[EventMention], dict[str, Arti
                 extractor="bench",
                 # The event's own words plus the report's: sentences about one event resemble each other.
                 words=tuple(sorted({*erng.sample(VOCABULARY, 6), *rng.sample(VOCABULARY, 6)})),
+                # About one report in ten is boilerplate or generic and stays with its article.
+                specific=rng.random() >= 0.1,
             )
         )
     return mentions, infos

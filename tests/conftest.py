@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from newsledger.model import (
     ActorRef,
@@ -22,6 +25,14 @@ from newsledger.model import (
 from newsledger.stages.merge import ArticleInfo
 
 DATA = Path(__file__).parent / "data"
+
+# CI (CI=true) runs Hypothesis derandomized and without the example database, so a red run is a real failure that
+# the same command reproduces anywhere; locally every run draws new examples. HYPOTHESIS_PROFILE=ci picks CI's.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.register_profile("dev", print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def actor(name: str, country: str | None = None, id: str | None = None) -> ActorRef:
@@ -62,9 +73,13 @@ def mention(
 
 
 def info(
-    aid: str, outlet: str | None, published: date | None = date(2025, 3, 5), original: str | None = None
+    aid: str,
+    outlet: str | None,
+    published: date | None = date(2025, 3, 5),
+    original: str | None = None,
+    story: str | None = None,
 ) -> ArticleInfo:
-    return ArticleInfo(id=aid, outlet=outlet, published=published, original=original or aid)
+    return ArticleInfo(id=aid, outlet=outlet, published=published, original=original or aid, story=story)
 
 
 @pytest.fixture(scope="session")

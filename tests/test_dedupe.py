@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsledger.settings import DedupeSettings
-from newsledger.stages.dedupe import find_copy_groups, fingerprint_text
+from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text, group_by_page
 
 CFG = DedupeSettings()
 # Fictional text written for newsledger's tests.
@@ -69,3 +69,44 @@ def test_containment_of_a_set_inside_a_larger_one_is_one() -> None:
     # |A| = 50 inside |B| = 100: Jaccard 0.5, containment 1.
     assert containment(0.5, 50, 100) == 1.0
     assert containment(0.0, 50, 100) == 0.0
+
+
+def _dated(aid: str, day: date | None) -> Fingerprint:
+    return Fingerprint(article_id=aid, published=day, signature=b"")
+
+
+SNAPSHOT_2016 = "https://web.archive.org/web/20160530191334/http://fox59.com/2014/06/15/pier-vote/"
+SNAPSHOT_2019 = "https://web.archive.org/web/20190101000000id_/https://www.fox59.com/2014/06/15/pier-vote?utm_source=x"
+
+
+def test_group_by_page_two_snapshots_of_one_page_are_one_group() -> None:
+    prints = [_dated("late", date(2016, 5, 30)), _dated("early", date(2014, 6, 15)), _dated("other", date(2014, 6, 15))]
+    urls = {"late": SNAPSHOT_2016, "early": SNAPSHOT_2019, "other": "https://fox59.com/2014/06/16/ferry/"}
+    assert group_by_page(prints, urls, {}) == {"late": "early", "early": "early"}
+
+
+def test_group_by_page_a_snapshot_brings_its_whole_copy_group() -> None:
+    prints = [_dated("a", date(2014, 6, 16)), _dated("b", date(2014, 6, 15)), _dated("wire", date(2014, 6, 14))]
+    copies = {"wire": "wire", "c": "wire"}  # c (no URL, no date) is a near-copy of wire's text
+    urls = {"a": SNAPSHOT_2016, "b": SNAPSHOT_2019, "wire": "https://wire.example/2014/06/14/pier-vote"}
+    assert group_by_page(prints, urls, copies) == {"a": "b", "b": "b", "wire": "wire", "c": "wire"}
+    # Now wire's address is a third snapshot of a's and b's page: all four are one group, wire the earliest.
+    urls["wire"] = "http://fox59.com/2014/06/15/pier-vote/#top"
+    assert group_by_page(prints, urls, copies) == {"a": "wire", "b": "wire", "wire": "wire", "c": "wire"}
+
+
+def test_group_by_page_ties_go_to_the_smaller_id_and_undated_articles_come_last() -> None:
+    prints = [_dated("b", date(2014, 6, 15)), _dated("a", date(2014, 6, 15)), _dated("0", None)]
+    urls = {"a": SNAPSHOT_2016, "b": SNAPSHOT_2019, "0": SNAPSHOT_2019}
+    assert group_by_page(prints, urls, {}) == {"a": "a", "b": "a", "0": "a"}
+
+
+def test_group_by_page_ignores_front_pages_and_addresses_without_an_original() -> None:
+    prints = [_dated(a, date(2014, 6, 15)) for a in "abcd"]
+    urls = {
+        "a": "https://web.archive.org/web/2016/http://fox59.com/",
+        "b": "https://www.fox59.com",
+        "c": "https://archive.ph/AbCd1",
+        "d": "https://archive.ph/AbCd1",
+    }
+    assert group_by_page(prints, urls, {}) == {}

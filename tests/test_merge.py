@@ -108,10 +108,29 @@ def test_merge_mentions_undated_report_joins_dated_event_before_publication() ->
         mention("m1", "a1", source=RUS, target=AFG, day=date(2025, 3, 3)),
         mention("m2", "a2", source=RUS, target=AFG, day=date(2025, 3, 10), precision=Precision.REPORTED),
     ]
-    infos = {"a1": info("a1", "one.example"), "a2": info("a2", "two.example", published=date(2025, 3, 10))}
+    infos = {
+        "a1": info("a1", "one.example", story="s1"),
+        "a2": info("a2", "two.example", published=date(2025, 3, 10), story="s1"),
+    }
     [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
     assert event.date is not None and event.date.start == date(2025, 3, 3)
     assert event.date.precision is Precision.DAY
+
+
+def test_merge_mentions_report_dated_only_by_publication_needs_the_same_story() -> None:
+    # Nothing but the publication date places the second report: without a shared story it is not known to be
+    # the same delivery, so it stays apart and neither report corroborates the other.
+    ms = [
+        mention("m1", "a1", source=RUS, target=AFG, day=date(2025, 3, 3)),
+        mention("m2", "a2", source=RUS, target=AFG, day=date(2025, 3, 10), precision=Precision.REPORTED),
+    ]
+    infos = {
+        "a1": info("a1", "one.example", story="s1"),
+        "a2": info("a2", "two.example", published=date(2025, 3, 10), story="s2"),
+    }
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
+    assert all(e.sources.independent == 1 for e in events)
 
 
 _pool = [
@@ -203,7 +222,7 @@ def test_keep_event_ids_two_events_that_merge_keep_one_id_and_retire_the_other()
         replace(merge_mentions([mention(m, a)], {a: info(a, a)}, settings=CFG, pack_version="p")[0], id=eid)
         for m, a, eid in (("m1", "a1", "old-1"), ("m2", "a2", "old-2"))
     ]
-    infos = {"a1": info("a1", "x"), "a2": info("a2", "y"), "a3": info("a3", "z")}
+    infos = {a: info(a, o, story="s1") for a, o in (("a1", "x"), ("a2", "y"), ("a3", "z"))}
     merged = merge_mentions(
         [mention(m, a) for m, a in (("m1", "a1"), ("m2", "a2"), ("m3", "a3"))], infos, settings=CFG, pack_version="p"
     )
@@ -268,7 +287,7 @@ def test_merge_mentions_a_country_and_a_city_in_it_are_one_place_told_more_preci
     assert event.conflicts == ()
 
 
-def test_merge_mentions_two_cities_are_a_location_conflict_and_the_first_report_names_the_place() -> None:
+def test_merge_mentions_two_cities_block_the_merge_and_a_country_joins_the_first_report() -> None:
     ms = [
         replace(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), location=KABUL),
         replace(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), location=HERAT),
@@ -279,8 +298,95 @@ def test_merge_mentions_two_cities_are_a_location_conflict_and_the_first_report_
         "a2": info("a2", "two.example"),
         "a3": info("a3", "three.example", date(2025, 3, 3)),
     }
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    # Deliveries to Kabul and to Herat on one day are two deliveries; the report naming only the country fits both
+    # and joins one of them, never both.
+    assert sorted(sorted(e.mention_ids) for e in events) == [["m1", "m3"], ["m2"]]
+    assert all(e.conflicts == () for e in events)
+    assert next(e for e in events if "m1" in e.mention_ids).location == KABUL
+
+
+GUNMAN = actor("a gunman")
+VICTIM = actor("a 24-year-old man")
+
+
+def test_merge_mentions_non_specific_mention_never_joins_another_article_nor_adds_a_source() -> None:
+    # "Police are continuing to investigate" after two different shootings: the same words, no happening named.
+    ms = [
+        replace(mention("m1", "a1", type=EventType.ACCUSE, source=actor("police")), specific=False),
+        replace(mention("m2", "a2", type=EventType.ACCUSE, source=actor("police")), specific=False),
+    ]
+    infos = {"a1": info("a1", "one.example", story="s1"), "a2": info("a2", "two.example", story="s1")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
+    assert all(not e.specific and e.sources.independent == 1 for e in events)
+
+
+def test_merge_mentions_non_specific_mentions_of_one_article_stay_together_apart_from_its_specific_event() -> None:
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, source=RUS, target=AFG),
+        replace(mention("m2", "a1", type=EventType.ASSAULT, source=RUS, target=AFG), specific=False),
+        mention("m3", "a2", type=EventType.ASSAULT, source=RUS, target=AFG),
+    ]
+    infos = {"a1": info("a1", "one.example", story="s1"), "a2": info("a2", "two.example", story="s1")}
+    events = {e.mention_ids: e for e in merge_mentions(ms, infos, settings=CFG, pack_version="p")}
+    assert set(events) == {("m1", "m3"), ("m2",)}
+    assert events[("m1", "m3")].specific and events[("m1", "m3")].sources.independent == 2
+    assert not events[("m2",)].specific
+
+
+def test_merge_mentions_same_story_joins_unnamed_participants_told_differently() -> None:
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, source=GUNMAN, target=VICTIM),
+        mention("m2", "a2", type=EventType.ASSAULT, source=actor("the suspect"), target=VICTIM),
+    ]
+    infos = {"a1": info("a1", "one.example", story="s1"), "a2": info("a2", "two.example", story="s1")}
     [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
-    assert event.location == KABUL
-    [conflict] = event.conflicts
-    assert conflict.field == "location"
-    assert conflict.values == (("Herat", ("m2",)), ("Kabul", ("m1",)))
+    assert event.sources.independent == 2
+
+
+def test_merge_mentions_similar_reports_in_different_stories_without_anchors_stay_apart() -> None:
+    # Two shootings in one week: both "a gunman shot a 24-year-old man", dated only by publication.
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, source=GUNMAN, target=VICTIM, precision=Precision.REPORTED),
+        mention("m2", "a2", type=EventType.ASSAULT, source=GUNMAN, target=VICTIM, precision=Precision.REPORTED),
+    ]
+    infos = {"a1": info("a1", "one.example", story="s1"), "a2": info("a2", "two.example", story="s2")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert len(events) == 2 and all(e.sources.independent == 1 for e in events)
+
+
+def test_merge_mentions_strong_anchors_join_reports_across_stories() -> None:
+    # Stories differ (say one outlet framed it as a diplomatic row), but the same named parties and the same
+    # day say it is one strike.
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, source=RUS, target=actor("Ukraine", "UKR")),
+        mention("m2", "a2", type=EventType.ASSAULT, source=RUS, target=actor("Ukraine", "UKR")),
+    ]
+    infos = {"a1": info("a1", "one.example", story="s1"), "a2": info("a2", "two.example", story="s2")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.sources.independent == 2
+
+
+def test_merge_mentions_conflicting_place_blocks_even_within_a_story() -> None:
+    kharkiv = Place(name="Kharkiv", country="UKR", kind="city")
+    odesa = Place(name="Odesa", country="UKR", kind="city")
+    ms = [
+        replace(mention("m1", "a1", type=EventType.ASSAULT, source=RUS), location=kharkiv),
+        replace(mention("m2", "a2", type=EventType.ASSAULT, source=RUS), location=odesa),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
+
+
+def test_merge_mentions_two_named_victims_block_even_within_a_story() -> None:
+    ana = replace(actor("Ana Ruiz"), id=None, kind="person")
+    ben = replace(actor("Ben Ode"), id=None, kind="person")
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, source=GUNMAN, target=ana),
+        mention("m2", "a2", type=EventType.ASSAULT, source=GUNMAN, target=ben),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]

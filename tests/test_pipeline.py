@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.errors import InputError
-from newsledger.export import iter_event_records
+from newsledger.export import article_record, iter_event_records, story_record
 from newsledger.pipeline import build_ledger, sample_inputs
 from newsledger.settings import load_settings
 from newsledger.store.ledger import Store
@@ -136,3 +136,32 @@ def test_build_ledger_event_ids_survive_an_earlier_report_added_later(tmp_path: 
     assert clean["id"] != before["id"]  # a clean build names the event after its earliest report
     with Store(fresh, read_only=True) as store:
         assert store.event(str(before["id"])) is None
+
+
+def test_build_ledger_archived_copies_count_as_their_original_sites(tmp_path: Path) -> None:
+    from tests.conftest import DATA
+
+    db = tmp_path / "ledger.duckdb"
+    build_ledger([str(DATA / "archives" / "snapshots.jsonl")], db=db)
+    with Store(db, read_only=True) as store:
+        articles = {a["original_url"]: a for a in store.articles()}
+        [event] = [r for r in iter_event_records(store) if r["type"] == "AID"]
+        exported = [article_record(a) for a in store.articles()]
+        stories = [story_record(s) for s in store.stories()]
+    north = "https://www.north-times.example/2025/03/04/helicopters-delivered/"
+    south = "https://south-herald.example/world/kazakhstan-mi17"
+    update = "http://north-times.example/2025/03/04/helicopters-delivered?utm_source=feed"
+    assert {k: (a["outlet"], a["url"]) for k, a in articles.items()} == {
+        north: ("north-times.example", f"http://web.archive.org/web/20250304120000/{north}"),
+        update: ("north-times.example", f"https://web.archive.org/web/20250306081500id_/{update}"),
+        south: ("south-herald.example", f"https://web.archive.org/web/20250305093000/{south}"),
+    }
+    # The two snapshots of one page are one article: the later one is a copy of the first, whatever their texts.
+    assert articles[update]["copy_of"] == articles[north]["id"] and articles[north]["copy_of"] is None
+    assert {(m["outlet"], m["url"], m["original_url"]) for m in event["mentions"]} == {
+        (a["outlet"], a["url"], k) for k, a in articles.items()
+    }
+    for rows in (exported, [a for s in stories for a in s["articles"]]):
+        assert {(a["url"], a["original_url"]) for a in rows} == {(a["url"], k) for k, a in articles.items()}
+    # Before, every archived article was archive.org's: one outlet, one source, nothing corroborated.
+    assert event["sources"] == {"articles": 3, "outlets": 2, "independent": 2}

@@ -134,3 +134,24 @@ def test_store_upgrades_a_ledger_whose_articles_lack_story_names(tmp_path: Path)
         )  # fmt: skip
         rows = {r["id"]: r["names"] for r in store.unstoried_articles()}
         assert rows == {"old": None, "new": '["russia", "year:2025"]'}
+
+
+def test_store_upgrades_a_ledger_whose_articles_lack_original_urls(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    db = tmp_path / "l.duckdb"
+    wayback = "https://web.archive.org/web/2016/http://fox59.com/2014/06/15/x/"
+    with Store(db) as store:  # made as a ledger of schema 6 was: no original_url column, migration 7 not applied
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(
+            run_id=run, articles=[(replace(_article("old"), url=wayback), b"\x00" * 8)], mentions=[], skips=[]
+        )
+        store.con.execute("ALTER TABLE articles DROP COLUMN original_url")
+        store.con.execute("DELETE FROM migrations WHERE version = 7")
+    new = replace(_article("new"), url=wayback, original_url="http://fox59.com/2014/06/15/x/")
+    with Store(db) as store:
+        run = store.start_run(inputs=[], extractor="t", pack_version="p", settings="{}")
+        store.write_batch(run_id=run, articles=[(new, b"\x00" * 8)], mentions=[], skips=[])
+        rows = {r["id"]: (r["url"], r["original_url"]) for r in store.articles()}
+        assert rows == {"old": (wayback, None), "new": (wayback, "http://fox59.com/2014/06/15/x/")}
+        assert {r["id"]: r["original_url"] for r in store.article_infos()} == {k: v[1] for k, v in rows.items()}

@@ -474,7 +474,10 @@ def export(
             elif what == "stories":
                 _write_records((story_record(r) for r in store.stories()), fmt, STORY_COLUMNS)
             elif what == "articles":
-                columns = ("id", "path", "url", "outlet", "published", "title", "language", "text", "copy_of")
+                columns = (
+                    "id", "path", "url", "original_url", "outlet", "published", "title", "language", "text",
+                    "copy_of",
+                )  # fmt: skip
                 _write_records((article_record(r) for r in store.articles()), fmt, columns)
             else:
                 _fail(f"--what {what!r} is not one of events, articles, actors, stories")

@@ -6,13 +6,14 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from newsledger.archives import original_url
 from newsledger.store.ledger import EventFilter, Store
 from newsledger.store.records import actor_summary, iso
 
 EVENT_CSV_COLUMNS = (
     "id", "type", "mode", "status", "source_name", "source_id", "source_country", "target_name", "target_id",
     "target_country", "equipment", "quantity", "date_start", "date_end", "date_precision", "location",
-    "articles", "outlets", "independent", "conflicts",
+    "articles", "outlets", "independent", "conflicts", "specific",
 )  # fmt: skip
 
 
@@ -20,6 +21,11 @@ def _actor(raw: str | None) -> dict[str, Any] | None:
     if not raw:
         return None
     return actor_summary(json.loads(raw))
+
+
+def _original_url(row: dict[str, Any]) -> str | None:
+    # Articles stored before original_url was recorded (migration 7) have it NULL; their url still tells.
+    return row["original_url"] or original_url(row["url"])
 
 
 def _mention(row: dict[str, Any]) -> dict[str, Any]:
@@ -30,9 +36,11 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
         "article_id": row["article_id"],
         "path": row["path"],
         "url": row["url"],
+        "original_url": _original_url(row),
         "outlet": row["outlet"],
         "published": iso(row["published"]),
         "status": row["status"],
+        "specific": row.get("specific") is not False,
         "sentence": {"start": start, "end": end, "text": text[start:end]},
         "spans": json.loads(row["spans"]),
     }
@@ -55,6 +63,8 @@ def event_record(
         "type": row["type"],
         "mode": row["mode"],
         "status": row["status"],
+        # Whether the event identifies one happening; a non-specific event never counts other articles as sources.
+        "specific": row.get("specific") is not False,
         "source": _actor(row["source"]),
         "target": _actor(row["target"]),
         "equipment": [
@@ -110,6 +120,7 @@ def event_csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "outlets": record["sources"]["outlets"],
         "independent": record["sources"]["independent"],
         "conflicts": "; ".join(c["field"] for c in record["conflicts"]),
+        "specific": record["specific"],
     }
 
 
@@ -118,6 +129,7 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
         "id": row["id"],
         "path": row["path"],
         "url": row["url"],
+        "original_url": _original_url(row),
         "outlet": row["outlet"],
         "published": iso(row["published"]),
         "title": row["title"],
@@ -150,6 +162,7 @@ def story_record(row: dict[str, Any]) -> dict[str, Any]:
                 "article_id": a["article_id"],
                 "path": a["path"],
                 "url": a["url"],
+                "original_url": _original_url(a),
                 "outlet": a["outlet"],
                 "published": iso(a["published"]),
                 "copy_of": a["copy_of"],

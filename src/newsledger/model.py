@@ -139,6 +139,8 @@ class Article:
     language: str | None
     text: str
     paragraphs: tuple[Span, ...]
+    # The page an archived or cached copy holds (``url`` stays as given); None when no address names it.
+    original_url: str | None = None
 
     def __post_init__(self) -> None:
         for para in self.paragraphs:
@@ -256,6 +258,9 @@ class EventMention:
     extractor: str
     # Content-word lemmas of the evidence sentence, sorted: how alike two reports' sentences are, for merging.
     words: tuple[str, ...] = ()
+    # Whether the mention identifies one happening (newsledger.stages.specificity); only specific mentions
+    # join other articles' events and count as sources.
+    specific: bool = True
 
     def __post_init__(self) -> None:
         for span in self.spans.all():
@@ -301,6 +306,8 @@ class Event:
     pack_version: str
     first_reported: Day | None = None
     last_reported: Day | None = None
+    # False when no mention identifies one happening: such an event holds one article's mentions only.
+    specific: bool = True
 
     def __post_init__(self) -> None:
         if not self.mention_ids:

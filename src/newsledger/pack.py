@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -78,6 +78,8 @@ class Pack:
     equipment: tuple[EquipmentEntry, ...]
     # Word lists for actor resolution (titles to strip, group nouns like "officials").
     resolve_words: dict[str, frozenset[str]]
+    # Word lists for telling a mention of one happening from boilerplate and generic statements.
+    specificity: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue(self, status: Status, kind: str) -> frozenset[str]:
         return self.cues.get(status, {}).get(kind, frozenset())
@@ -226,8 +228,14 @@ def _load_pack_cached(name_or_path: str) -> Pack:
     words_file = path / "resolve.yaml"
     words = _load_yaml(words_file) if words_file.exists() else {}
     resolve_words = {str(k): frozenset(str(w).lower() for w in (v or [])) for k, v in (words or {}).items()}
+    specificity_file = path / "specificity.yaml"
+    raw = _load_yaml(specificity_file) if specificity_file.exists() else {}
+    if not isinstance(raw, dict):
+        raise PackError(f"{specificity_file}: expected a mapping of word lists like {{frequency: [...]}}")
+    specificity = {str(k): frozenset(" ".join(str(w).lower().split()) for w in (v or [])) for k, v in raw.items()}
     return Pack(
         resolve_words=resolve_words,
+        specificity=specificity,
         name=str(meta.get("name", path.name)),
         version=str(meta.get("version", "unversioned")),
         path=path,

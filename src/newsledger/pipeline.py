@@ -13,7 +13,7 @@ from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
-from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text
+from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text, group_by_page
 from newsledger.stages.events import EXTRACTOR, extract_events
 from newsledger.stages.extract import extract_article, outlet_from_url
 from newsledger.stages.merge import ArticleInfo, keep_event_ids, link_denials, merge_mentions
@@ -186,7 +186,9 @@ def refresh_stories(store: Store, *, settings: Settings) -> None:
 def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: BuildReport) -> None:
     """Re-derive copy groups and events from everything stored, so the result never depends on input order."""
     prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
-    originals = find_copy_groups(prints, settings=settings.dedupe)
+    # Snapshots of one page (two archived copies of one URL) are one article, whatever their texts.
+    urls = {r["id"]: r["original_url"] or r["url"] for r in store.article_infos()}
+    originals = group_by_page(prints, urls, find_copy_groups(prints, settings=settings.dedupe))
     store.set_copies(originals)
     refresh_stories(store, settings=settings)
     report.copies = sum(1 for k, v in originals.items() if k != v)
@@ -195,7 +197,7 @@ def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: Buil
     for row in store.article_infos():
         # One outlet, one key: the URL's domain when there is a URL, so a manifest's outlet name and the
         # domain of the same site do not count as two independent sources.
-        outlet = outlet_from_url(row["url"]) or row["outlet"]
+        outlet = outlet_from_url(row["original_url"] or row["url"]) or row["outlet"]
         infos[row["id"]] = ArticleInfo(
             id=row["id"],
             outlet=outlet,
@@ -203,6 +205,7 @@ def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: Buil
             original=originals.get(row["id"], row["id"]),
             # An owner table may name the outlet by its domain or by its name: either declares the owner.
             owner=owner_of((outlet, row["outlet"]), owners),
+            story=row["story_id"],
         )
     merged = merge_mentions(list(store.iter_mentions()), infos, settings=settings.merge, pack_version=pack.version)
     # Ids cited from the ledger stay valid across builds: events keep the ids their mentions had.

@@ -11,6 +11,7 @@ from newsledger.evaluation import (
     copies,
     ecbplus,
     factuality,
+    gvc,
     format_table,
     meantime_xdoc,
     ngec,
@@ -33,6 +34,8 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "ecbplus": ecbplus.score,
     "meantime_xdoc": meantime_xdoc.score,
     "web_stories": web_stories.score,
+    "gvc_dev": lambda: gvc.score("dev"),
+    "gvc_test": lambda: gvc.score("test"),
 }
 
 

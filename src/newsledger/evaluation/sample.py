@@ -72,7 +72,7 @@ class SampleRun:
 
     @property
     def figures(self) -> Figures:
-        from newsledger.evaluation.ecbplus import b_cubed
+        from newsledger.evaluation.partitions import b_cubed
 
         p, r, f = b_cubed(self.expected_stories, self.stories)
         figures = score_pairs(self.expected, self.ledger, self.pairs)

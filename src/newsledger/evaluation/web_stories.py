@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from newsledger.evaluation import Figures, data_path, print_scores, scorer_parser
-from newsledger.evaluation.ecbplus import b_cubed
+from newsledger.evaluation.partitions import b_cubed
 
 DATA_SET = "scrapinghub_article_extraction_benchmark"
 LABELS = Path(__file__).parent / "labels" / "scrapinghub_stories.csv"

@@ -3,8 +3,8 @@
 An event's subject or object is often a longer noun phrase that names its actor somewhere inside it:
 "Russia's air force", "security forces in Guinea", "the Asia-Pacific forum (APEC)", "officials of the
 ministry". These helpers walk the phrase's own modifiers (never into relative or other clauses) to find
-that actor, and recognise a phrase headed by a group noun ("officials", "protesters") as an actor even
-when nothing in it resolves: the actor is then kept as written.
+that actor, and recognise a phrase headed by a group noun ("officials", "protesters") or a person noun ("a
+19-year-old man", "his neighbour") as an actor even when nothing in it resolves: the actor is then kept as written.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ def phrase_modifiers(head: Token, *, preps: frozenset[str] = PHRASE_PREPS) -> It
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Character bounds of the head noun with its left modifiers ("the Kurdish rebel fighters")."""
     left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "nummod"}]
+    if is_age(head):
+        # "the 24-year-old": the age's own words hang on "old" as an adverbial noun
+        left += [t for t in head.lefts if t.dep_ == "npadvmod"]
     start_tok = min([head, *left], key=lambda t: t.i)
     # a possessive's own words ("Iraq's interim government") come along
     start = min(t.idx for t in start_tok.subtree) if start_tok.i != head.i else head.idx
@@ -51,6 +54,42 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
 def is_group_head(token: Token, group_nouns: frozenset[str]) -> bool:
     """A noun phrase headed by a group or role noun can stand as an actor without a name."""
     return token.pos_ in {"NOUN", "PROPN"} and (token.lower_ in group_nouns or token.lemma_.lower() in group_nouns)
+
+
+# Units of an age given as a compound adjective ("a 19-year-old", "a six-month-old girl").
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def is_age(token: Token) -> bool:
+    """'old' in "a 19-year-old (man)": an age, which as the head of a phrase stands for a person."""
+    return token.lower_ == "old" and any(
+        c.lower_ in AGE_UNITS and any(g.like_num for g in c.subtree) for c in token.lefts if c.dep_ == "npadvmod"
+    )
+
+
+def is_person_head(token: Token, person_nouns: frozenset[str]) -> bool:
+    """A noun phrase headed by a person noun ("a man", "his neighbour", "two teenagers") or by an age ("the
+    24-year-old") stands for people whom no dictionary names."""
+    if is_age(token):
+        return True
+    # a headline capitalises the noun and the parser may take it for a name ("Man Shot In The Head")
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lower_ in person_nouns or token.lemma_.lower() in person_nouns)
+
+
+def identifies_individuals(token: Token) -> bool:
+    """A person phrase that picks out individuals rather than a class: a number ("two men", "a man, 19,"), an age
+    ("a 19-year-old man", "the 24-year-old"), a possessive ("his neighbour", "the store's owner") or a name
+    inside ("a Dayton man")."""
+    if is_age(token):
+        return True
+    for child in token.children:
+        if (child.dep_ == "nummod" and child.like_num) or child.dep_ == "poss" or is_age(child):
+            return True
+        if child.dep_ in {"compound", "amod", "appos", "nmod"} and child.pos_ == "PROPN":
+            return True
+        if child.dep_ == "appos" and child.like_num:
+            return True
+    return False
 
 
 # Determiners that make a bare group noun refer back to an actor named earlier ("the minister", "their armies").

@@ -1,15 +1,17 @@
-"""Find near-copies of articles (syndicated, re-headlined, trimmed) with MinHash LSH over word shingles."""
+"""Find near-copies of articles (syndicated, re-headlined, trimmed) with MinHash LSH over word shingles, and
+snapshots of one page (archived copies of one URL)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsledger.archives import page_key
 from newsledger.settings import DedupeSettings
 
 _WORD = re.compile(r"\w+")
@@ -64,13 +66,6 @@ def find_copy_groups(prints: Sequence[Fingerprint], *, settings: DedupeSettings)
     hashes: dict[str, MinHash] = {}
     sizes: dict[str, int] = {}
     parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for fp in sorted(prints, key=lambda p: p.article_id):
         if fp.article_id in hashes:
             continue
@@ -83,17 +78,47 @@ def find_copy_groups(prints: Sequence[Fingerprint], *, settings: DedupeSettings)
                 jaccard >= settings.threshold
                 or containment(jaccard, size, sizes[other]) >= settings.containment_threshold
             ):
-                parent[find(fp.article_id)] = find(other)
+                parent[_find(parent, fp.article_id)] = _find(parent, other)
         lsh.insert(fp.article_id, mh)
+    return _originals(parent, {fp.article_id: fp.published for fp in prints})
 
-    by_id = {fp.article_id: fp for fp in prints}
+
+def group_by_page(
+    prints: Sequence[Fingerprint], urls: Mapping[str, str | None], originals: Mapping[str, str]
+) -> dict[str, str]:
+    """Copy groups (``originals``, as find_copy_groups gives them) with the snapshots of each page folded in.
+
+    Articles whose URLs lead to one page (``archives.page_key``) are one article taken at different times: they
+    form one group, which each one's whole copy group joins; a group's original is its earliest published article.
+    """
+    parent = {a: a for a in [*originals, *originals.values(), *urls]}
+    for member, original in originals.items():
+        parent[_find(parent, member)] = _find(parent, original)
+    first_of_page: dict[str, str] = {}
+    for article_id in sorted(urls):
+        key = page_key(urls[article_id])
+        # A site's front page shows a different article every day: its address names no one article.
+        if key is None or ("/" not in key and "?" not in key):
+            continue
+        parent[_find(parent, article_id)] = _find(parent, first_of_page.setdefault(key, article_id))
+    return _originals(parent, {fp.article_id: fp.published for fp in prints})
+
+
+def _find(parent: dict[str, str], x: str) -> str:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _originals(parent: dict[str, str], published: Mapping[str, date | None]) -> dict[str, str]:
+    """Each member of a group of two or more to the group's earliest published article (ties by id)."""
     groups: dict[str, list[str]] = {}
     for article_id in parent:
-        groups.setdefault(find(article_id), []).append(article_id)
+        groups.setdefault(_find(parent, article_id), []).append(article_id)
     originals: dict[str, str] = {}
     for members in groups.values():
-        if len(members) < 2:
-            continue
-        first = min(members, key=lambda a: (by_id[a].published or date.max, a))
-        originals.update({m: first for m in members})
+        if len(members) > 1:
+            first = min(members, key=lambda a: (published.get(a) or date.max, a))
+            originals.update({m: first for m in members})
     return originals

@@ -17,6 +17,7 @@ from newsledger.model import (
     EquipmentRef,
     EventDate,
     EventMention,
+    EventType,
     MentionSpans,
     Place,
     Precision,
@@ -30,17 +31,23 @@ from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
 from newsledger.stages.arguments import (
     PHRASE_PREPS,
     TARGET_PHRASE_PREPS,
+    identifies_individuals,
+    is_age,
     is_anaphoric,
     is_group_head,
+    is_person_head,
     phrase_bounds,
     phrase_modifiers,
 )
 from newsledger.stages.places import build_gazetteer, resolve_place
 from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
+from newsledger.stages.specificity import Participant, is_specific
 from newsledger.stages.status import PRONOUNS, assess_status, is_dateline, subject_of
 
 EXTRACTOR = "rules.v2"  # v2: phrase-internal actors, complement conditions, PLOVER boundaries
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+# Entities a person phrase may be tagged as: its age ("the 24-year-old") or its number ("two men").
+PERSON_PHRASE_LABELS = frozenset({"DATE", "CARDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
 # The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
@@ -64,6 +71,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
 NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS |= {"dozen": 12}
 SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,8 @@ class _Arg:
     label: str | None
     core: str | None = None  # the actor named inside a longer phrase ("Kazakhstan" in "Kazakhstan's air force")
     hints: tuple[str, ...] = ()  # states named around an unknown actor ("German" in "German minister X")
+    person: bool = False  # a phrase headed by a person noun or an age ("a man", "the 24-year-old")
+    individual: bool = False  # ... that picks out individuals: a number, an age, a possessive, a name inside
 
 
 @functools.lru_cache(maxsize=8)
@@ -247,6 +257,8 @@ class _Extractor:
         self.gazetteer = build_gazetteer(pack)
         self.index = _trigger_index(pack)
         self.actor_nouns = pack.resolve_words.get("actor_nouns", frozenset())
+        self.person_nouns = pack.resolve_words.get("person_nouns", frozenset())
+        self.harm_verbs = pack.resolve_words.get("harm_verbs", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
 
@@ -280,9 +292,13 @@ class _Extractor:
                 ),
                 None,
             )
+            if inner_of is not None and token.like_num and is_person_head(inner_of, self.person_nouns):
+                # "one of the victims": a count of people already reported picks out individuals.
+                start, end = min(token.idx, phrase_bounds(inner_of)[0]), inner_of.idx + len(inner_of.text)
+                return _Arg(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=True)
             if inner_of is not None:
                 return self._actor_arg(inner_of, sent, doc, subject=subject)
-        if token.pos_ not in {"NOUN", "PROPN"}:
+        if token.pos_ not in {"NOUN", "PROPN"} and not is_age(token):
             return None
         # "Russian officials", "security forces in Guinea", "the forum (APEC)": the actor named inside the phrase.
         preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
@@ -297,8 +313,21 @@ class _Extractor:
                 else:
                     start, end = phrase_bounds(token)[0], inner.end_char
                 return _Arg(sent.span_of(start, end), doc.text[start:end], inner.label_, inner.text)
+        if (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns):
+            # "a 19-year-old man", "his neighbour", "the victim": people no dictionary names, kept as written.
+            # Unlike "the ministers", "the victim" rarely restates a named actor: it is how local news goes on
+            # about someone it never names.
+            start, end = phrase_bounds(token)
+            individual = identifies_individuals(token)
+            return _Arg(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=individual)
         if ent is None and is_group_head(token, self.actor_nouns) and not is_anaphoric(token):
             # "protesters", "security forces": an actor that no dictionary names, kept as written.
+            start, end = phrase_bounds(token)
+            return _Arg(sent.span_of(start, end), doc.text[start:end], None)
+        if ent is None and not subject and any(
+            c.dep_ == "compound" and is_group_head(c, self.actor_nouns) for c in token.children
+        ):
+            # "attacked a police checkpoint", "fired on an army base": what belongs to a group stands for it.
             start, end = phrase_bounds(token)
             return _Arg(sent.span_of(start, end), doc.text[start:end], None)
         return None
@@ -322,7 +351,20 @@ class _Extractor:
         if rule.pos == "NOUN":
             return self._noun_roles(token, sent, doc)
         subject = subject_of(token)
+        patients = self._patients(token)
         agent = _passive_agent(token)
+        if patients:
+            # A passive's agent is only ever its by-phrase: in "police found the man shot" police shot no one.
+            subject = None
+            if agent is None:
+                # "A man was shot and killed by police": conjoined participles share the agent.
+                agent = next((a for c in token.conjuncts if c.tag_ == "VBN" and (a := _passive_agent(c))), None)
+        first_verb = _first_conjunct(token)
+        if subject is None and first_verb.dep_ == "pcomp" and first_verb.tag_ == "VBG":
+            # "X was charged with shooting Y", "X shot Y before killing himself": a gerund after a preposition
+            # has the subject of the verb the preposition hangs on, active or passive.
+            verb = first_verb.head.head
+            subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None and token.dep_ == "advcl" and token.tag_ == "VBG":
             # "Police opened fire, killing one and arresting 12": an adverbial participle shares the subject
             # of the clause it hangs on.
@@ -354,9 +396,15 @@ class _Extractor:
             # "delivered them to X": a pronoun object that stands for equipment is what moved, not who got it
             or (c.dep_ == "dobj" and (rule.objects is None or sent.antecedent_equipment(c) is None))
         ]
-        candidates += list(_prep_objects(token, TARGET_PREPS))
-        # "Three soldiers were killed (by rebels)": the passive subject is the one the act was done to.
-        candidates += [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not candidates and not patients and rule.objects is None:
+            # "shot and killed his wife": conjoined verbs share the object that only the last one holds.
+            candidates = [g for c in token.conjuncts if c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj"]
+        # "Three soldiers were killed (by rebels)": the passive subject is the one the act was done to. It comes
+        # first for violence ("a man was shot at a party"), after a recipient for the rest ("... were sent to X").
+        if rule.type is EventType.ASSAULT:
+            candidates += patients + list(_prep_objects(token, TARGET_PREPS))
+        else:
+            candidates += list(_prep_objects(token, TARGET_PREPS)) + patients
         for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
             # "threatened to cut off power to X", "promised to continue aid to X": the one the announced
             # act is aimed at; "demanded that X cancel the sale": the one the demand is made of.
@@ -364,10 +412,50 @@ class _Extractor:
                 candidates += [c for c in clause.children if c.dep_ == "nsubj"]
             candidates += [c for c in clause.children if c.dep_ in {"dative", "dobj"}]
             candidates += list(_prep_objects(clause, TARGET_PREPS))
-        target = next((a for a in (self._actor_arg(c, sent, doc) for c in candidates) if a is not None), None)
+        target = next((a for a in (self._target_arg(c, source, sent, doc) for c in candidates) if a is not None), None)
         if target is None:
             target = self._conj_partner(first, sent, doc)
         return source, target
+
+    def _target_arg(self, token: Token, source: _Arg | None, sent: _Sentence, doc: Doc) -> _Arg | None:
+        if token.lower_ in REFLEXIVES:
+            # "shot himself": the one who acts is the one harmed; the evidence is the reflexive.
+            span = sent.span_of(token.idx, token.idx + len(token.text))
+            return replace(source, span=span) if source is not None else None
+        return self._actor_arg(token, sent, doc)
+
+    def _patients(self, token: Token) -> list[Token]:
+        """The one a passive verb was done to: its passive subject ("a man was shot"), shared with conjoined
+        participles ("was shot and killed"), the noun a participle modifies ("the man shot on Tuesday"), the
+        object of a verb of finding ("a person was found shot") or the subject of a passive without its
+        auxiliary ("Teen killed in shooting")."""
+        own = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if own:
+            return own
+        base = _first_conjunct(token)
+        if self._is_bare_passive(base):
+            return [c for c in base.children if c.dep_ == "nsubj"]
+        if token.tag_ != "VBN" or any(c.dep_ in {"nsubj", "dobj"} for c in token.children):
+            return []
+        if base.i != token.i and subject_of(token) is None:
+            own = [c for c in base.children if c.dep_ == "nsubjpass"]
+        if not own and base.tag_ == "VBN" and base.dep_ == "acl" and base.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            own = [base.head]
+        if not own and base.tag_ == "VBN" and base.dep_ in {"xcomp", "oprd"}:
+            own = [c for c in base.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+        return own
+
+    def _is_bare_passive(self, verb: Token) -> bool:
+        """A verb of harm with a noun subject, no auxiliary and no object: a headline's or a reduced relative's
+        passive that the parser read as active ("Teen killed in shooting", "the man shot on Tuesday")."""
+        if verb.lemma_.lower() not in self.harm_verbs or verb.tag_ not in {"VBD", "VBN"}:
+            return False
+        kids = [c for g in (verb, *verb.conjuncts) for c in g.children]
+        if any(c.dep_ in {"aux", "auxpass", "dobj", "nsubjpass"} for c in kids):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+            return False  # "the gunman shot at officers"
+        return any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children)
 
     def _conj_partner(self, first: Token | None, sent: _Sentence, doc: Doc) -> _Arg | None:
         """'Russia and Afghanistan signed ...': the second party of a reciprocal event."""
@@ -392,18 +480,28 @@ class _Extractor:
         if source is None:
             # "protests from Islamabad", "an offer by Kabul": the one who makes it
             source = next((self._actor_arg(t, sent, doc) for t in _prep_objects(token, NOUN_SOURCE_PREPS)), None)
+        harmed = None
         if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
             # "Russia completed the delivery of ...": the governing verb's subject.
             head = token.head.head if token.dep_ == "pobj" else token.head
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
-                # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
-                agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-                source = self._actor_arg(agent, sent, doc, subject=True)
+                patients = self._patients(head) if self._is_violent(head) else []
+                if patients:
+                    # "two men were wounded in the shooting": the one harmed is the shooting's target.
+                    harmed = self._actor_arg(patients[0], sent, doc)
+                else:
+                    # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
+                    agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                    source = self._actor_arg(agent, sent, doc, subject=True)
         target = next(
             (a for a in (self._actor_arg(t, sent, doc) for t in _prep_objects(token, NOUN_TARGET_PREPS)) if a),
-            None,
+            harmed,
         )
         return source, target
+
+    def _is_violent(self, verb: Token) -> bool:
+        """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""
+        return any(r.type is EventType.ASSAULT for r in self.index.get((_lemma(verb), "VERB"), ()))
 
     def _equipment_tokens(self, token: Token, rule: TriggerRule) -> list[Token]:
         """Tokens in the trigger's own clause, outside its subject and nested clauses."""
@@ -593,9 +691,7 @@ class _Extractor:
                 else:
                     equipment_spans = [sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))]
                 break
-        if source_arg is None and not equipment_ents and (target_arg is None or target_arg.label is None):
-            # An unnamed group ("delegations") is an actor only as the one who acts; as the sole argument in
-            # the target role it is too weak to code an event on.
+        if source_arg is None and not equipment_ents and not _holds_alone(target_arg, rule):
             return None
         event_date, date_span = self._date(token, sent, doc, triggers)
         on = event_date.start if event_date else self.article.published
@@ -612,12 +708,17 @@ class _Extractor:
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode
         trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
+        status = assess_status(token, pack=self.pack, resolver=self.resolver, source=source)
+        participants = (
+            Participant(text=source_arg.text, label=source_arg.label, ref=source) if source_arg else None,
+            Participant(text=target_arg.text, label=target_arg.label, ref=target) if target_arg else None,
+        )
         return EventMention(
             id=content_id(self.article.id, str(trigger_span.start), str(trigger_span.end), rule.type.value),
             article_id=self.article.id,
             type=rule.type,
             mode=mode,
-            status=assess_status(token, pack=self.pack, resolver=self.resolver, source=source),
+            status=status,
             source=source,
             target=target,
             equipment=_unique_equipment(equipment),
@@ -636,6 +737,16 @@ class _Extractor:
             ),
             extractor=EXTRACTOR,
             words=sent.words,
+            specific=is_specific(
+                token,
+                sentence=sent.sent.text,
+                status=status,
+                participants=participants,
+                equipment=equipment,
+                date=event_date,
+                place=location[0] if location else None,
+                pack=self.pack,
+            ),
         )
 
     def _resolve(self, arg: _Arg | None, on: date | None, context: str | None = None) -> ActorRef | None:
@@ -666,6 +777,27 @@ class _Extractor:
                     if ref.id is not None and ref.kind == "state" and ref.country:
                         return ref.country
         return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated verbs ("shot" in "shot and killed"), which holds their shared arguments."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _holds_alone(target: _Arg | None, rule: TriggerRule) -> bool:
+    """Whether a target is enough to code an event on when nothing else is found.
+
+    An unnamed group ("delegations") is an actor only as the one who acts; as the sole argument it is too weak.
+    People whom the phrase picks out ("a 19-year-old man", "his wife", "two people") are enough, and so is any
+    person ("a man was shot") as the victim of violence.
+    """
+    if target is None:
+        return False
+    if target.label is not None or target.individual:
+        return True
+    return target.person and rule.type is EventType.ASSAULT
 
 
 def _is_coargument(ent: SpacySpan, tokens: set[int]) -> bool:

@@ -19,6 +19,7 @@ from tldextract import TLDExtract
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from newsledger.archives import original_url
 from newsledger.model import Article, RawDocument, Skip, Span, content_id
 from newsledger.settings import ExtractSettings
 
@@ -70,12 +71,17 @@ def extract_article(doc: RawDocument, *, settings: ExtractSettings) -> Article |
             f"{settings.max_chars})",
         )
     url = doc.url or page.url
+    # An archive's short address (archive.ph/AbCd1) does not say which page it holds; the page's own canonical
+    # URL may. An archive is no outlet: with no original address, the outlet is the given one or unknown.
+    original = original_url(url) or original_url(page.url)
+    sitename = _clean(page.sitename) if original or not url else None
     return Article(
         id=content_id(" ".join(text.casefold().split())),
         source=doc.source,
         path=doc.path,
         url=url,
-        outlet=_clean(doc.outlet) or _registered_domain(url) or _clean(page.sitename) or outlet_from_url(url),
+        original_url=original,
+        outlet=_clean(doc.outlet) or _registered_domain(original) or sitename or outlet_from_url(original),
         published=doc.published or page.published,
         title=_clean(doc.title) or _clean(page.title),
         language=detect_language(text),
@@ -119,7 +125,11 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    """The registered domain of a URL ("bbc.co.uk"), or its host without "www." when it has no public suffix."""
+    """The registered domain of a URL ("bbc.co.uk"), or its host without "www." when it has no public suffix.
+
+    An archived or cached copy is its original site's; an archive address that does not name the original has none.
+    """
+    url = original_url(url)
     if not url:
         return None
     parts = _domain_extractor()(url)
@@ -179,8 +189,10 @@ def _parse_html(html: str) -> HtmlElement | None:
 
 
 def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", _PARAGRAPH_BREAK.sub("\n\n", _LINE_BREAK.sub("\n", text)))
-    return _CONTROL.sub("", text.removeprefix("\ufeff"))
+    # A byte-order mark (U+FEFF) is invisible wherever it stands, at the start of a file or inside text pasted
+    # from several files; it and control characters go before NFC so that removing them cannot undo composition.
+    text = _CONTROL.sub("", text.replace("\ufeff", ""))
+    return unicodedata.normalize("NFC", _PARAGRAPH_BREAK.sub("\n\n", _LINE_BREAK.sub("\n", text)))
 
 
 def _clean_line(line: str) -> str:

@@ -37,6 +37,8 @@ class ArticleInfo:
     original: str  # the first article of its copy group, or itself
     # Outlets declared as one owner share this key (newsledger.outlets); by default the outlet itself.
     owner: str | None = None
+    # The story the article belongs to: reports in one story may merge on compatibility alone.
+    story: str | None = None
 
 
 def _actor_key(actor: ActorRef | None) -> str | None:
@@ -46,6 +48,22 @@ def _actor_key(actor: ActorRef | None) -> str | None:
     if actor.country:
         return f"country:{actor.country}"
     return actor.id or f"text:{normalize_name(actor.text)}"
+
+
+def _is_named(actor: ActorRef | None) -> bool:
+    """A participant that names someone (a dictionary actor or a named entity), not a class such as "police"."""
+    return actor is not None and (actor.id is not None or actor.kind is not None)
+
+
+def _anchor_key(actor: ActorRef | None) -> str | None:
+    """The identity two reports must share to merge across stories: a state by its country, anyone else by their
+    own id or name (two city police forces of one country are not one participant)."""
+    if not _is_named(actor):
+        return None
+    assert actor is not None
+    if actor.kind == "state" and actor.country:
+        return f"country:{actor.country}"
+    return actor.id or f"text:{normalize_name(actor.name or actor.text)}"
 
 
 # Reports that it happened (asserted or alleged) agree with each other; a plan or a possibility does not.
@@ -85,13 +103,40 @@ class _Cluster:
         self.end = date.min
 
 
+def _actors_conflict(a: ActorRef | None, b: ActorRef | None, *, named_only: bool) -> bool:
+    """Two reports name different participants in one role. Unnamed classes ("the victim", "a man") conflict only
+    outside a story, where nothing else says the reports are about one happening."""
+    key_a, key_b = _actor_key(a), _actor_key(b)
+    if not key_a or not key_b or key_a == key_b:
+        return False
+    return not named_only or (_is_named(a) and _is_named(b))
+
+
+def _places_conflict(a: Place | None, b: Place | None) -> bool:
+    """Different places, unless one may lie inside the other: a country and a place in it, or a city and a
+    division of the same country (the gazetteer does not say which division a city is in)."""
+    if a is None or b is None or normalize_name(a.name) == normalize_name(b.name):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    return a.kind == b.kind
+
+
 def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleInfo], settings: MergeSettings) -> bool:
+    """No member contradicts the mention: participants, equipment, dates and place all agree or are silent."""
     window = _window(m, infos[m.article_id], settings)
-    target = _actor_key(m.target)
     equipment = _equipment_keys(m)
+    story = infos[m.article_id].story
     for other in cluster.members:
-        other_target = _actor_key(other.target)
-        if target and other_target and target != other_target:
+        # Within one story, unnamed participants told differently ("the gunman", "a 24-year-old") may be one;
+        # across stories any two different participants in a role are two happenings.
+        same_story = story is not None and infos[other.article_id].story == story
+        loose = same_story or other.article_id == m.article_id
+        if _actors_conflict(m.source, other.source, named_only=loose):
+            return False
+        if _actors_conflict(m.target, other.target, named_only=loose):
+            return False
+        if _places_conflict(m.location, other.location):
             return False
         other_equipment = _equipment_keys(other)
         shares_equipment = bool(equipment & other_equipment)
@@ -109,15 +154,50 @@ def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleI
     return True
 
 
+def _anchored(m: EventMention, other: EventMention, settings: MergeSettings) -> bool:
+    """Strong anchors of one happening across stories: both reports date the event themselves (not by
+    publication) to overlapping ranges (or, for the same equipment, ranges within the date slack), and they share
+    a named participant in one role or an equipment designation; places are checked by compatibility."""
+    if m.date is None or other.date is None or Precision.REPORTED in (m.date.precision, other.date.precision):
+        return False
+    shares_equipment = bool(_equipment_keys(m) & _equipment_keys(other))
+    gap = max(m.date.start, other.date.start) - min(m.date.end, other.date.end)
+    if gap > timedelta(0) and not (shares_equipment and gap <= timedelta(days=settings.date_slack_days)):
+        return False
+    for mine, theirs in ((m.source, other.source), (m.target, other.target)):
+        key = _anchor_key(mine)
+        if key is not None and key == _anchor_key(theirs):
+            return True
+    return shares_equipment
+
+
+def _linked(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleInfo], settings: MergeSettings) -> bool:
+    """Evidence that the mention reports the cluster's happening: a member from its own article, copy group or
+    story, or a member that shares strong anchors with it."""
+    info = infos[m.article_id]
+    for other in cluster.members:
+        theirs = infos[other.article_id]
+        if other.article_id == m.article_id or theirs.original == info.original:
+            return True
+        if info.story is not None and theirs.story == info.story:
+            return True
+        if _anchored(m, other, settings):
+            return True
+    return False
+
+
 def _agreement(m: EventMention, cluster: _Cluster) -> float:
     """How much more than compatible a mention is with a cluster: arguments that the two both give and share,
     and how alike the evidence sentences are (content-word Jaccard with the closest member, worth up to 3)."""
     equipment = _equipment_keys(m)
     target = _actor_key(m.target)
+    source = _actor_key(m.source)
     score = 3.0 * max((_jaccard(m.words, o.words) for o in cluster.members), default=0.0)
     if equipment and any(equipment & _equipment_keys(o) for o in cluster.members):
         score += 4
     if target and any(_actor_key(o.target) == target for o in cluster.members):
+        score += 2
+    if source and any(_actor_key(o.source) == source for o in cluster.members):
         score += 2
     if m.quantity is not None and any(o.quantity == m.quantity for o in cluster.members):
         score += 2
@@ -142,79 +222,92 @@ def _sort_key(m: EventMention, infos: Mapping[str, ArticleInfo]) -> tuple[date, 
     return (m.date.start if m.date else date.max, info.published or date.max, m.id)
 
 
-def _block_key(m: EventMention, role: str) -> tuple[str, ...]:
-    actor = m.source if role == "source" else m.target
-    return (m.type.value, _STATUS_GROUP.get(m.status, "claim"), role, _actor_key(actor) or "")
+def _block_keys(m: EventMention, info: ArticleInfo) -> list[tuple[str, ...]]:
+    """The blocks a mention meets candidates in: its article, copy group and story, and each strong anchor."""
+    kind = (m.type.value, _STATUS_GROUP.get(m.status, "claim"))
+    if not m.specific:
+        # A mention that identifies no happening stays with its own article: it may join the event of another
+        # mention of that article, which adds no source, and never another article's mention.
+        return [(*kind, "article", m.article_id)]
+    keys: list[tuple[str, ...]] = [(*kind, "article", m.article_id), (*kind, "copies", info.original)]
+    if info.story is not None:
+        keys.append((*kind, "story", info.story))
+    for role, actor in (("source", m.source), ("target", m.target)):
+        anchor = _anchor_key(actor)
+        if anchor is not None:
+            keys.append((*kind, role, anchor))
+    keys.extend((*kind, "equipment", e) for e in sorted(_equipment_keys(m)))
+    return keys
 
 
 def cluster_mentions(
     mentions: Sequence[EventMention], infos: Mapping[str, ArticleInfo], *, settings: MergeSettings
 ) -> list[list[EventMention]]:
-    """Group mentions into events: blocked by type, status group and actor, then checked pairwise.
+    """Group mentions into events.
 
-    Mentions that name their source are blocked by it; mentions without one ("helicopters were delivered to
-    Kabul") are then blocked by their target and join a compatible cluster of that target, or form their own.
-    A mention joins a cluster only when it agrees with every member, so two different events are never chained
-    together through a third. The input is sorted first, which makes the result independent of input order.
+    A mention joins a cluster only when it is compatible with every member (so two different events are never
+    chained together through a third) and linked to one of them: the same article, copy group or story, or
+    strong anchors (``_anchored``). A mention that is not specific only meets clusters that hold a mention of
+    its own article, so it never brings in another article nor counts as a source of its own.
+    Candidates come from blocks keyed by type, status group and each link; the input is sorted first, which
+    makes the result independent of input order.
     """
     unique = sorted({m.id: m for m in mentions}.values(), key=lambda x: _sort_key(x, infos))
+    # Specific mentions first, so a non-specific mention never opens a cluster that a specific one could join.
+    unique.sort(key=lambda m: not m.specific)
     blocks: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
-    for m in (m for m in unique if m.source is not None):
-        _place(m, blocks[_block_key(m, "source")], infos, settings)
-    # Index the clusters by their members' targets so a source-less mention meets only candidates.
-    by_target: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
-    for clusters in blocks.values():
-        for cluster in clusters:
-            keys = {_block_key(x, "target") for x in cluster.members if x.target is not None}
-            for key in keys:
-                by_target[key].append(cluster)
-    for key in by_target:
-        by_target[key].sort(key=lambda c: (c.end, c.members[0].id))
-    loose: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
-    for m in (m for m in unique if m.source is None):
-        key = _block_key(m, "target")
-        candidates = by_target.get(key, []) + loose[key]
-        if not _place(m, candidates, infos, settings, create=False):
-            _place(m, loose[key], infos, settings)
-    every = {id(c): c for group in (*blocks.values(), *loose.values()) for c in group}
-    return [c.members for c in every.values()]
+    every: list[_Cluster] = []
+    for m in unique:
+        info = infos[m.article_id]
+        keys = _block_keys(m, info)
+        chosen = _choose(m, [blocks[k] for k in keys], infos, settings)
+        if chosen is None:
+            chosen = _Cluster()
+            every.append(chosen)
+        _add(m, chosen, infos, settings)
+        for key in keys:
+            block = blocks[key]
+            if not any(c is chosen for c in block):
+                block.append(chosen)
+            # Kept ordered by latest date so the backwards scan can stop early.
+            block.sort(key=lambda c: (c.end, c.members[0].id))
+    return [c.members for c in every]
 
 
-def _place(
+def _choose(
     m: EventMention,
-    clusters: list[_Cluster],
+    candidate_blocks: list[list[_Cluster]],
     infos: Mapping[str, ArticleInfo],
     settings: MergeSettings,
-    *,
-    create: bool = True,
-) -> bool:
-    """Add the mention to the compatible cluster it agrees with most, or a new one.
-
-    Clusters are kept ordered by end date, so the backwards scan stops at the first cluster out of reach; among
-    compatible clusters, ties in agreement go to the latest.
-    """
+) -> _Cluster | None:
+    """The compatible, linked cluster the mention agrees with most (ties: the latest-ending, then the smallest
+    first member id), or None. Each block is scanned backwards from its latest cluster and stops at the first
+    cluster out of reach of the mention's dates."""
     window = _window(m, infos[m.article_id], settings)
     reach = timedelta(days=settings.window_days)
-    chosen = None
-    best = -1.0
-    for cluster in reversed(clusters):
-        if window and cluster.end < window[0] - reach:
-            break
-        if _compatible(m, cluster, infos, settings):
-            score = _agreement(m, cluster)
-            if score > best:
-                chosen, best = cluster, score
-    if chosen is None:
-        if not create:
-            return False
-        chosen = _Cluster()
-        clusters.append(chosen)
-    chosen.members.append(m)
+    seen: set[int] = set()
+    chosen: _Cluster | None = None
+    best: tuple[float, date, str] | None = None
+    for block in candidate_blocks:
+        for cluster in reversed(block):
+            if window and cluster.end < window[0] - reach:
+                break
+            if id(cluster) in seen:
+                continue
+            seen.add(id(cluster))
+            if not _linked(m, cluster, infos, settings) or not _compatible(m, cluster, infos, settings):
+                continue
+            rank = (_agreement(m, cluster), cluster.end, cluster.members[0].id)
+            if best is None or rank > best:
+                chosen, best = cluster, rank
+    return chosen
+
+
+def _add(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleInfo], settings: MergeSettings) -> None:
+    cluster.members.append(m)
+    window = _window(m, infos[m.article_id], settings)
     if window:
-        chosen.start, chosen.end = min(chosen.start, window[0]), max(chosen.end, window[1])
-    # Keep clusters ordered by their latest date so the backwards scan can stop early.
-    clusters.sort(key=lambda c: (c.end, c.members[0].id))
-    return True
+        cluster.start, cluster.end = min(cluster.start, window[0]), max(cluster.end, window[1])
 
 
 def _majority(values: Iterable[tuple[T, str]]) -> T | None:
@@ -311,6 +404,7 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
         _location_conflict(members),
     ]
     status = _majority((m.status, m.id) for m in members) or first.status
+    specific = any(m.specific for m in members)
     return Event(
         id=content_id("event", first.id),
         type=first.type,
@@ -329,6 +423,7 @@ def build_event(members: Sequence[EventMention], infos: Mapping[str, ArticleInfo
         pack_version=pack_version,
         first_reported=min(published) if published else None,
         last_reported=max(published) if published else None,
+        specific=specific,
     )
 
 

@@ -26,21 +26,21 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "articles": {
         "id": V, "source": V, "path": V, "url": V, "outlet": V, "published": "DATE", "title": V, "language": V,
-        "text": V, "paragraphs": V, "fingerprint": "BLOB", "copy_of": V, "run_id": V, "names": V,
+        "text": V, "paragraphs": V, "fingerprint": "BLOB", "copy_of": V, "run_id": V, "names": V, "original_url": V,
     },
     "skips": {"source": V, "stage": V, "reason": V, "detail": V, "run_id": V},
     "mentions": {
         "id": V, "article_id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "equipment": V,
         "quantity": "BIGINT", "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V,
         "location": V, "sentence_start": "INTEGER", "sentence_end": "INTEGER", "spans": V, "extractor": V,
-        "words": V,
+        "words": V, "specific": "BOOLEAN",
     },
     "events": {
         "id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "source_name": V,
         "source_country": V, "target_name": V, "target_country": V, "equipment": V, "quantity": "BIGINT",
         "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V, "location": V,
         "articles": "INTEGER", "outlets": "INTEGER", "independent": "INTEGER", "conflicts": V, "extractor": V,
-        "pack_version": V, "first_reported": "DATE", "last_reported": "DATE", "run_id": V,
+        "pack_version": V, "first_reported": "DATE", "last_reported": "DATE", "run_id": V, "specific": "BOOLEAN",
     },
     "event_mentions": {"event_id": V, "mention_id": V},
     "event_links": {"event_id": V, "other_id": V, "relation": V},
@@ -68,6 +68,7 @@ ARROW_TYPES = {
     "BIGINT": pa.int64(),
     "DATE": pa.date32(),
     "BLOB": pa.binary(),
+    "BOOLEAN": pa.bool_(),
 }
 
 
@@ -89,6 +90,16 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (5, ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS words VARCHAR",)),
     # The names an article's entities give its story (JSON list); articles stored before have none.
     (6, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS names VARCHAR",)),
+    # The page an archived copy holds (archives.original_url); articles stored before have none recorded.
+    (7, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS original_url VARCHAR",)),
+    # Whether a mention (an event) identifies one happening; rows stored before count as specific, as they did.
+    (
+        8,
+        (
+            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS specific BOOLEAN",
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS specific BOOLEAN",
+        ),
+    ),
 )
 
 
@@ -157,7 +168,8 @@ class Store:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         self.con.register("_batch", batch)
         try:
-            self.con.execute(f"{verb} INTO {table} SELECT * FROM _batch")
+            # By name: a column added by a migration stands last in an upgraded ledger, wherever TABLES lists it.
+            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             self.con.unregister("_batch")
 
@@ -277,7 +289,10 @@ class Store:
         ]
 
     def article_infos(self) -> list[dict[str, Any]]:
-        return self._dicts("SELECT id, url, outlet, published, copy_of FROM articles")
+        return self._dicts(
+            "SELECT a.id, a.url, a.original_url, a.outlet, a.published, a.copy_of, s.story_id "
+            "FROM articles a LEFT JOIN article_stories s ON s.article_id = a.id"
+        )
 
     def iter_mentions(self) -> Iterator[EventMention]:
         cur = self.con.execute(f"SELECT {', '.join(TABLES['mentions'])} FROM mentions ORDER BY id")
@@ -358,7 +373,7 @@ class Store:
             return {}
         rows = self._dicts(
             """
-            SELECT em.event_id, m.*, a.path, a.url, a.outlet, a.published, a.text AS article_text
+            SELECT em.event_id, m.*, a.path, a.url, a.original_url, a.outlet, a.published, a.text AS article_text
             FROM event_mentions em JOIN mentions m ON m.id = em.mention_id JOIN articles a ON a.id = m.article_id
             WHERE em.event_id IN (SELECT unnest(?))
             ORDER BY a.published NULLS LAST, m.id
@@ -462,7 +477,8 @@ class Store:
             SELECT s.story_id AS id,
                    arg_min(a.title, coalesce(a.published, DATE '9999-12-31')) AS title,
                    min(a.published) AS first_published, max(a.published) AS last_published,
-                   list(struct_pack(article_id := a.id, path := a.path, url := a.url, outlet := a.outlet,
+                   list(struct_pack(article_id := a.id, path := a.path, url := a.url,
+                                    original_url := a.original_url, outlet := a.outlet,
                                     published := a.published, copy_of := a.copy_of)
                         ORDER BY a.published NULLS LAST, a.id) AS articles,
                    (SELECT list(DISTINCT em.event_id ORDER BY em.event_id) FROM event_mentions em
@@ -482,7 +498,8 @@ class Store:
 
     def articles(self) -> Iterator[dict[str, Any]]:
         cur = self.con.execute(
-            "SELECT id, path, url, outlet, published, title, language, text, copy_of FROM articles ORDER BY id"
+            "SELECT id, path, url, original_url, outlet, published, title, language, text, copy_of"
+            " FROM articles ORDER BY id"
         )
         names = [d[0] for d in cur.description or []]
         while rows := cur.fetchmany(1000):

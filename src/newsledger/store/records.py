@@ -121,6 +121,7 @@ def article_row(article: Article, *, fingerprint: bytes, run_id: str, names: Seq
         "copy_of": None,
         "run_id": run_id,
         "names": _dump(list(names)),
+        "original_url": article.original_url,
     }
 
 
@@ -145,6 +146,7 @@ def mention_row(m: EventMention) -> dict[str, Any]:
         "spans": _dump(m.spans.as_dict()),
         "extractor": m.extractor,
         "words": " ".join(m.words),
+        "specific": m.specific,
     }
 
 
@@ -185,6 +187,8 @@ def mention_from_row(row: dict[str, Any]) -> EventMention:
         extractor=row["extractor"],
         # Interned: a ledger's mentions share a small vocabulary, and merge holds every mention in memory.
         words=tuple(sys.intern(w) for w in (row.get("words") or "").split()),
+        # Mentions stored before specificity was recorded count as specific, as they did then.
+        specific=row.get("specific") is not False,
     )
 
 
@@ -222,6 +226,7 @@ def event_row(e: Event, *, run_id: str) -> dict[str, Any]:
         "first_reported": e.first_reported,
         "last_reported": e.last_reported,
         "run_id": run_id,
+        "specific": e.specific,
     }
 
 
