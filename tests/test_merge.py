@@ -322,17 +322,18 @@ def test_merge_mentions_non_specific_mention_never_joins_another_article_nor_add
     assert all(not e.specific and e.sources.independent == 1 for e in events)
 
 
-def test_merge_mentions_non_specific_mentions_of_one_article_stay_together_apart_from_its_specific_event() -> None:
+def test_merge_mentions_non_specific_mention_joins_only_its_own_articles_event() -> None:
     ms = [
         mention("m1", "a1", type=EventType.ASSAULT, source=RUS, target=AFG),
         replace(mention("m2", "a1", type=EventType.ASSAULT, source=RUS, target=AFG), specific=False),
         mention("m3", "a2", type=EventType.ASSAULT, source=RUS, target=AFG),
+        replace(mention("m4", "a3", type=EventType.ASSAULT, source=RUS, target=AFG), specific=False),
     ]
-    infos = {"a1": info("a1", "one.example", story="s1"), "a2": info("a2", "two.example", story="s1")}
-    events = {e.mention_ids: e for e in merge_mentions(ms, infos, settings=CFG, pack_version="p")}
-    assert set(events) == {("m1", "m3"), ("m2",)}
-    assert events[("m1", "m3")].specific and events[("m1", "m3")].sources.independent == 2
-    assert not events[("m2",)].specific
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2", "a3")}
+    events = {tuple(sorted(e.mention_ids)): e for e in merge_mentions(ms, infos, settings=CFG, pack_version="p")}
+    assert set(events) == {("m1", "m2", "m3"), ("m4",)}
+    assert events[("m1", "m2", "m3")].specific and events[("m1", "m2", "m3")].sources.independent == 2
+    assert not events[("m4",)].specific and events[("m4",)].sources.independent == 1
 
 
 def test_merge_mentions_same_story_joins_unnamed_participants_told_differently() -> None:

@@ -71,6 +71,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
 NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS |= {"dozen": 12}
 SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Prepositions whose noun is when or amid what something happened ("died after the shooting").
+SETTING_PREPS = frozenset({"after", "before", "since", "following", "during", "amid", "until"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
 
 
@@ -259,6 +261,7 @@ class _Extractor:
         self.actor_nouns = pack.resolve_words.get("actor_nouns", frozenset())
         self.person_nouns = pack.resolve_words.get("person_nouns", frozenset())
         self.harm_verbs = pack.resolve_words.get("harm_verbs", frozenset())
+        self.harm_states = pack.resolve_words.get("harm_states", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
 
@@ -300,6 +303,15 @@ class _Extractor:
                 return self._actor_arg(inner_of, sent, doc, subject=subject)
         if token.pos_ not in {"NOUN", "PROPN"} and not is_age(token):
             return None
+        if (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns):
+            # "a 19-year-old man", "his neighbour", "the victim": people no dictionary names, kept as written.
+            # Unlike "the ministers", "the victim" rarely restates a named actor: it is how local news goes on
+            # about someone it never names. A name inside says where they are from or whose they are ("a Dayton
+            # man", "Smith's wife"), not who they are; a state named there still gives their country.
+            start, end = phrase_bounds(token)
+            names = [m for _, m in phrase_modifiers(token) if (e := sent.entity(m)) and e.label_ in ACTOR_LABELS]
+            individual = bool(names) or identifies_individuals(token)
+            return _Arg(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=individual)
         # "Russian officials", "security forces in Guinea", "the forum (APEC)": the actor named inside the phrase.
         preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
         for via_prep, mod in phrase_modifiers(token, preps=preps):
@@ -313,19 +325,14 @@ class _Extractor:
                 else:
                     start, end = phrase_bounds(token)[0], inner.end_char
                 return _Arg(sent.span_of(start, end), doc.text[start:end], inner.label_, inner.text)
-        if (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns):
-            # "a 19-year-old man", "his neighbour", "the victim": people no dictionary names, kept as written.
-            # Unlike "the ministers", "the victim" rarely restates a named actor: it is how local news goes on
-            # about someone it never names.
-            start, end = phrase_bounds(token)
-            individual = identifies_individuals(token)
-            return _Arg(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=individual)
         if ent is None and is_group_head(token, self.actor_nouns) and not is_anaphoric(token):
             # "protesters", "security forces": an actor that no dictionary names, kept as written.
             start, end = phrase_bounds(token)
             return _Arg(sent.span_of(start, end), doc.text[start:end], None)
-        if ent is None and not subject and any(
-            c.dep_ == "compound" and is_group_head(c, self.actor_nouns) for c in token.children
+        if (
+            ent is None
+            and not subject
+            and any(c.dep_ == "compound" and is_group_head(c, self.actor_nouns) for c in token.children)
         ):
             # "attacked a police checkpoint", "fired on an army base": what belongs to a group stands for it.
             start, end = phrase_bounds(token)
@@ -484,12 +491,18 @@ class _Extractor:
         if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
             # "Russia completed the delivery of ...": the governing verb's subject.
             head = token.head.head if token.dep_ == "pobj" else token.head
+            # "police arrived after the shooting": the subject of a clause set after or during an event took no
+            # part in it as such.
+            setting = token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 patients = self._patients(head) if self._is_violent(head) else []
+                if not patients and self._is_harmed(head):
+                    # "a man is dead after a shooting", "a girl died in the shooting", "was found dead after"
+                    patients = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if patients:
                     # "two men were wounded in the shooting": the one harmed is the shooting's target.
                     harmed = self._actor_arg(patients[0], sent, doc)
-                else:
+                elif not setting:
                     # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                     source = self._actor_arg(agent, sent, doc, subject=True)
@@ -498,6 +511,11 @@ class _Extractor:
             harmed,
         )
         return source, target
+
+    def _is_harmed(self, head: Token) -> bool:
+        """A predicate that leaves its subject harmed: "died", "is dead", "was found dead", "remains critical"."""
+        words = [head] + [c for c in head.children if c.dep_ in {"acomp", "oprd"}]
+        return any(w.lower_ in self.harm_states or w.lemma_.lower() in self.harm_states for w in words)
 
     def _is_violent(self, verb: Token) -> bool:
         """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""

@@ -95,12 +95,13 @@ def _window(m: EventMention, info: ArticleInfo, settings: MergeSettings) -> tupl
 
 
 class _Cluster:
-    __slots__ = ("members", "start", "end")
+    __slots__ = ("members", "start", "end", "blocks")
 
     def __init__(self) -> None:
         self.members: list[EventMention] = []
         self.start = date.max
         self.end = date.min
+        self.blocks: set[tuple[str, ...]] = set()  # the keys of the blocks that hold it
 
 
 def _actors_conflict(a: ActorRef | None, b: ActorRef | None, *, named_only: bool) -> bool:
@@ -259,19 +260,37 @@ def cluster_mentions(
     every: list[_Cluster] = []
     for m in unique:
         info = infos[m.article_id]
-        keys = _block_keys(m, info)
-        chosen = _choose(m, [blocks[k] for k in keys], infos, settings)
+        keys = set(_block_keys(m, info))
+        chosen = _choose(m, [blocks[k] for k in sorted(keys)], infos, settings)
         if chosen is None:
             chosen = _Cluster()
             every.append(chosen)
         _add(m, chosen, infos, settings)
-        for key in keys:
-            block = blocks[key]
-            if not any(c is chosen for c in block):
-                block.append(chosen)
-            # Kept ordered by latest date so the backwards scan can stop early.
-            block.sort(key=lambda c: (c.end, c.members[0].id))
+        for key in keys | chosen.blocks:
+            _keep_ordered(blocks[key], chosen, is_new=key not in chosen.blocks)
+        chosen.blocks |= keys
     return [c.members for c in every]
+
+
+def _order(cluster: _Cluster) -> tuple[date, str]:
+    return cluster.end, cluster.members[0].id
+
+
+def _keep_ordered(block: list[_Cluster], cluster: _Cluster, *, is_new: bool) -> None:
+    """Put the cluster in the block, or move it after its end date grew, keeping the block ordered by latest date
+    so the backwards scan can stop early. Mentions come in date order, so the cluster stands near the end: a few
+    steps, never a sort of the whole block."""
+    if is_new:
+        block.append(cluster)
+        i = len(block) - 1
+        while i > 0 and _order(block[i - 1]) > _order(block[i]):
+            block[i - 1], block[i] = block[i], block[i - 1]
+            i -= 1
+        return
+    i = next(n for n in range(len(block) - 1, -1, -1) if block[n] is cluster)
+    while i + 1 < len(block) and _order(block[i + 1]) < _order(block[i]):
+        block[i + 1], block[i] = block[i], block[i + 1]
+        i += 1
 
 
 def _choose(
