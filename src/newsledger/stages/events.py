@@ -262,6 +262,8 @@ class _Extractor:
         self.person_nouns = pack.resolve_words.get("person_nouns", frozenset())
         self.harm_verbs = pack.resolve_words.get("harm_verbs", frozenset())
         self.harm_states = pack.resolve_words.get("harm_states", frozenset())
+        self.female_nouns = pack.resolve_words.get("female_nouns", frozenset())
+        self.male_nouns = pack.resolve_words.get("male_nouns", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
 
@@ -347,11 +349,28 @@ class _Extractor:
         candidates = [
             e for e in doc.ents if e.end <= pronoun.i and not (coargs & {t.i for t in e} | {e.root.head.i} & coargs)
         ]
+        span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
         for ent in reversed(candidates):
             fits = ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
             if fits:
-                span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
-                return _Arg(span, ent.text, ent.label_)
+                person = self._person_antecedent(pronoun, coargs, sent, doc, after=ent.end) if want == "PERSON" else None
+                return replace(person, span=span) if person else _Arg(span, ent.text, ent.label_)
+        person = self._person_antecedent(pronoun, coargs, sent, doc, after=0) if want == "PERSON" else None
+        return replace(person, span=span) if person else None
+
+    def _person_antecedent(
+        self, pronoun: Token, coargs: set[int], sent: _Sentence, doc: Doc, *, after: int
+    ) -> _Arg | None:
+        """The nearest person phrase after token ``after`` that a singular pronoun can stand for, of the pronoun's
+        sex when the noun has one: "a 19-year-old man" for "he" in "... He was shot"."""
+        other_sex = self.female_nouns if pronoun.lower_ in {"he", "him", "his"} else self.male_nouns
+        for tok in reversed(doc[after : pronoun.i]):
+            if tok.i in coargs or tok.head.i in coargs or tok.tag_ not in {"NN", "NNP", "JJ"}:
+                continue
+            if tok.lower_ in other_sex or not is_person_head(tok, self.person_nouns):
+                continue
+            if (ent := sent.entity(tok)) is None or ent.label_ in PERSON_PHRASE_LABELS:
+                return self._actor_arg(tok, sent, doc)
         return None
 
     def _roles(self, token: Token, rule: TriggerRule, sent: _Sentence, doc: Doc) -> tuple[_Arg | None, _Arg | None]:
@@ -446,7 +465,7 @@ class _Extractor:
             return []
         if base.i != token.i and subject_of(token) is None:
             own = [c for c in base.children if c.dep_ == "nsubjpass"]
-        if not own and base.tag_ == "VBN" and base.dep_ == "acl" and base.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        if not own and base.tag_ == "VBN" and base.dep_ == "acl" and _is_nominal(base.head):
             own = [base.head]
         if not own and base.tag_ == "VBN" and base.dep_ in {"xcomp", "oprd"}:
             own = [c for c in base.head.children if c.dep_ in {"nsubjpass", "dobj"}]
@@ -795,6 +814,11 @@ class _Extractor:
                     if ref.id is not None and ref.kind == "state" and ref.country:
                         return ref.country
         return None
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, a name, a number ("four shot") or an age ("the 2-year-old killed in ...")."""
+    return token.pos_ in {"NOUN", "PROPN", "NUM"} or is_age(token)
 
 
 def _first_conjunct(token: Token) -> Token:
