@@ -325,3 +325,99 @@ def test_extract_events_equipment_split_from_a_list_keeps_its_catalogue_entry() 
     assert sorted(text[s.start : s.end] for s in m.spans.equipment) == ["attack", "transport helicopters"]
     # "attack" is not a catalogue alias as written; the annotator matched it as "attack helicopters".
     assert [(e.id, e.name) for e in m.equipment] == [("G_HELICOPTERS", "helicopters")]
+
+
+# Participants beyond the dictionary: people named by a noun. The sentences are fictional, written for these tests.
+def _roles(text: str, type_: str = "ASSAULT") -> list[tuple[str, str | None, str | None]]:
+    """(trigger, source, target) as quoted from the text, for the mentions of one type."""
+    found = [m for m in _extract_security_all(text) if m.type.value == type_]
+
+    def quote(span: Span | None) -> str | None:
+        return text[span.start : span.end] if span is not None else None
+
+    return [
+        (text[m.spans.trigger.start : m.spans.trigger.end], quote(m.spans.source), quote(m.spans.target)) for m in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a subject with an age, an object with a possessive
+        (
+            "Police said a 19-year-old man shot his neighbour in Dayton on Friday.",
+            [("shot", "19-year-old man", "his neighbour")],
+        ),
+        # conjoined participles share the passive subject
+        ("A man was shot and killed Saturday night.", [("shot", None, "man"), ("killed", None, "man")]),
+        ("Gunmen attacked a police checkpoint.", [("attacked", "Gunmen", "police checkpoint")]),
+        ("His wife and son were killed.", [("killed", None, "His wife")]),
+        ("A man was shot by police.", [("shot", "police", "man")]),
+        ("The man was shot by police.", [("shot", "police", "man")]),
+        ("A man shot his wife.", [("shot", "man", "his wife")]),
+        ("Two men were wounded on Sunday.", [("wounded", None, "Two men")]),
+        ("One of the victims was shot in the leg.", [("shot", None, "One of the victims")]),
+        # an age as the head of its phrase, with and without a person noun
+        ("The 24-year-old was shot in the chest.", [("shot", None, "24-year-old")]),
+        ("The 24-year-old victim was shot in the chest.", [("shot", None, "24-year-old victim")]),
+        # a headline's passive without its auxiliary, and the noun of the same event beside it
+        ("Teen killed in overnight shooting", [("killed", None, "Teen"), ("shooting", None, "Teen")]),
+        # the one left dead after a shooting, the one a shooting is of
+        ("A man is dead after a shooting in Millbrook.", [("shooting", None, "man")]),
+        ("The shooting of a 16-year-old girl shocked the neighbourhood.", [("shooting", None, "16-year-old girl")]),
+        (
+            "Kenneth Marsh was charged with the shooting death of a 20-year-old man.",
+            [("shooting", None, "20-year-old man")],
+        ),
+    ],
+)
+def test_extract_events_person_phrases_are_participants(
+    text: str, roles: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _roles(text) == roles
+
+
+def test_extract_events_person_participant_is_kept_as_written_without_an_id() -> None:
+    [m] = _extract_security_all("Police said a 19-year-old man shot his neighbour in Dayton on Friday.")
+    assert m.source is not None and (m.source.text, m.source.id, m.source.kind) == ("19-year-old man", None, None)
+    assert m.target is not None and (m.target.text, m.target.id, m.target.kind) == ("his neighbour", None, None)
+
+
+def test_extract_events_place_in_a_person_phrase_is_where_they_are_from_not_who_they_are() -> None:
+    [m] = _extract_security_all("A Dayton man was killed on Friday.")
+    assert m.target is not None and (m.target.text, m.target.id, m.target.kind) == ("Dayton man", None, None)
+
+
+def test_extract_events_nationality_in_a_person_phrase_gives_the_country() -> None:
+    [m] = _extract_security_all("Israeli troops killed a Palestinian man.")
+    assert m.target is not None and (m.target.text, m.target.id, m.target.country) == ("Palestinian man", None, "PSE")
+
+
+def test_extract_events_reflexive_object_is_the_subject() -> None:
+    text = "Police said a 15-year-old boy accidentally shot himself."
+    assert _roles(text) == [("shot", "15-year-old boy", "himself")]
+    [m] = _extract_security_all(text)
+    assert m.target is not None and m.target.text == "15-year-old boy"
+
+
+def test_extract_events_pronoun_points_back_to_a_person_phrase_of_its_sex() -> None:
+    text = "Residents said a woman was found shot in her car. She had been shot twice."
+    assert _roles(text) == [("shot", None, "woman"), ("shot", None, "She")]
+    assert [m.target.text for m in _extract_security_all(text) if m.target] == ["woman", "woman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "kept"),
+    [
+        # violence against a person is an event even when the person is not identified
+        ("A man was shot on Friday.", "ASSAULT", True),
+        # for other acts the target alone must pick out individuals
+        ("A 19-year-old man was arrested on Friday.", "COERCE", True),
+        ("A man was arrested on Friday.", "COERCE", False),
+        ("Protesters were arrested on Friday.", "COERCE", False),
+    ],
+)
+def test_extract_events_unnamed_target_alone_must_be_a_person_it_identifies_or_harmed(
+    text: str, type_: str, kept: bool
+) -> None:
+    assert bool(_roles(text, type_)) is kept

@@ -5,6 +5,7 @@ An event's subject or object is often a longer noun phrase that names its actor 
 ministry". These helpers walk the phrase's own modifiers (never into relative or other clauses) to find
 that actor, and recognise a phrase headed by a group noun ("officials", "protesters") or a person noun ("a
 19-year-old man", "his neighbour") as an actor even when nothing in it resolves: the actor is then kept as written.
+They also find the one a verb of harm was done to where the parser hides the passive ("Teen killed in shooting").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.tokens import Token
+
+from newsledger.stages.status import subject_of
 
 # Modifiers that stay inside the noun phrase and may name its actor.
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod"})
@@ -57,6 +60,13 @@ def is_group_head(token: Token, group_nouns: frozenset[str]) -> bool:
 
 
 # Units of an age given as a compound adjective ("a 19-year-old", "a six-month-old girl").
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+_TEENS = "seventeen eighteen nineteen twenty"
+# Number words of counts in event arguments ("four helicopters", "two men").
+NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
+NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS |= {"dozen": 12}
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -114,3 +124,56 @@ def is_anaphoric(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and is_anaphoric(g) for g in c.children)
         for c in kids
     )
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated verbs ("shot" in "shot and killed"), which holds their shared arguments."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, a name, a number ("four shot") or an age ("the 2-year-old killed in ...")."""
+    return token.pos_ in {"NOUN", "PROPN", "NUM"} or is_age(token)
+
+
+def is_bare_passive(verb: Token, harm_verbs: frozenset[str]) -> bool:
+    """A verb of harm with a noun subject, no auxiliary and no object: a headline's or a reduced relative's
+    passive that the parser read as active ("Teen killed in shooting", "the man shot on Tuesday")."""
+    if verb.lemma_.lower() not in harm_verbs or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    kids = [c for g in (verb, *verb.conjuncts) for c in g.children]
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "nsubjpass"} for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+        return False  # "the gunman shot at officers"
+    return any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children)
+
+
+def passive_patients(token: Token, harm_verbs: frozenset[str]) -> list[Token]:
+    """The one a passive verb was done to: its passive subject ("a man was shot"), shared with conjoined
+    participles ("was shot and killed"), the noun a participle modifies ("the man shot on Tuesday"), the
+    object of a verb of finding ("a person was found shot") or the subject of a passive without its
+    auxiliary ("Teen killed in shooting")."""
+    own = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if own:
+        return own
+    base = first_conjunct(token)
+    if is_bare_passive(base, harm_verbs):
+        return [c for c in base.children if c.dep_ == "nsubj"]
+    if token.tag_ != "VBN" or any(c.dep_ in {"nsubj", "dobj"} for c in token.children):
+        return []
+    if base.i != token.i and subject_of(token) is None:
+        own = [c for c in base.children if c.dep_ == "nsubjpass"]
+    if not own and base.tag_ == "VBN" and base.dep_ == "acl" and _is_nominal(base.head):
+        own = [base.head]
+    if not own and base.tag_ == "VBN" and base.dep_ in {"xcomp", "oprd"}:
+        own = [c for c in base.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return own
+
+
+def is_harmed(head: Token, harm_states: frozenset[str]) -> bool:
+    """A predicate that leaves its subject harmed: "died", "is dead", "was found dead", "remains critical"."""
+    words = [head] + [c for c in head.children if c.dep_ in {"acomp", "oprd"}]
+    return any(w.lower_ in harm_states or w.lemma_.lower() in harm_states for w in words)

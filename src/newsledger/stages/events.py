@@ -29,13 +29,18 @@ from newsledger.model import (
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
 from newsledger.stages.arguments import (
+    NUMBER_WORDS,
     PHRASE_PREPS,
+    SCALE_WORDS,
     TARGET_PHRASE_PREPS,
+    first_conjunct,
     identifies_individuals,
     is_age,
     is_anaphoric,
     is_group_head,
+    is_harmed,
     is_person_head,
+    passive_patients,
     phrase_bounds,
     phrase_modifiers,
 )
@@ -44,7 +49,7 @@ from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, r
 from newsledger.stages.specificity import Participant, is_specific
 from newsledger.stages.status import PRONOUNS, assess_status, is_dateline, subject_of
 
-EXTRACTOR = "rules.v2"  # v2: phrase-internal actors, complement conditions, PLOVER boundaries
+EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
 ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 # Entities a person phrase may be tagged as: its age ("the 24-year-old") or its number ("two men").
 PERSON_PHRASE_LABELS = frozenset({"DATE", "CARDINAL"})
@@ -65,14 +70,6 @@ EQUIPMENT_PRONOUNS = frozenset({"them", "these", "those"})
 TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from", "by")
 NOUN_SOURCE_PREPS = ("by", "from")
 NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-_TEENS = "seventeen eighteen nineteen twenty"
-NUMBER_WORDS = {w: i for i, w in enumerate(f"{_UNITS} {_TEENS}".split())}
-NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER_WORDS |= {"dozen": 12}
-SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Prepositions whose noun is when or amid what something happened ("died after the shooting").
-SETTING_PREPS = frozenset({"after", "before", "since", "following", "during", "amid", "until"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
 
 
@@ -305,15 +302,10 @@ class _Extractor:
                 return self._actor_arg(inner_of, sent, doc, subject=subject)
         if token.pos_ not in {"NOUN", "PROPN"} and not is_age(token):
             return None
-        if (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns):
-            # "a 19-year-old man", "his neighbour", "the victim": people no dictionary names, kept as written.
-            # Unlike "the ministers", "the victim" rarely restates a named actor: it is how local news goes on
-            # about someone it never names. A name inside says where they are from or whose they are ("a Dayton
-            # man", "Smith's wife"), not who they are; a state named there still gives their country.
-            start, end = phrase_bounds(token)
-            names = [m for _, m in phrase_modifiers(token) if (e := sent.entity(m)) and e.label_ in ACTOR_LABELS]
-            individual = bool(names) or identifies_individuals(token)
-            return _Arg(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=individual)
+        person = (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns)
+        if person and not is_group_head(token, self.actor_nouns):
+            # "a 19-year-old man", "his neighbour", "the victim", "a Dayton man": the person, whatever it names.
+            return self._person_arg(token, sent, doc, subject=subject)
         # "Russian officials", "security forces in Guinea", "the forum (APEC)": the actor named inside the phrase.
         preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
         for via_prep, mod in phrase_modifiers(token, preps=preps):
@@ -327,6 +319,9 @@ class _Extractor:
                 else:
                     start, end = phrase_bounds(token)[0], inner.end_char
                 return _Arg(sent.span_of(start, end), doc.text[start:end], inner.label_, inner.text)
+        if person:
+            # "two workers", "three students": members of a group, taken as people when no actor is named in them
+            return self._person_arg(token, sent, doc, subject=subject)
         if ent is None and is_group_head(token, self.actor_nouns) and not is_anaphoric(token):
             # "protesters", "security forces": an actor that no dictionary names, kept as written.
             start, end = phrase_bounds(token)
@@ -341,6 +336,22 @@ class _Extractor:
             return _Arg(sent.span_of(start, end), doc.text[start:end], None)
         return None
 
+    def _person_arg(self, token: Token, sent: _Sentence, doc: Doc, *, subject: bool) -> _Arg:
+        """A phrase headed by a person noun, kept as written: people no dictionary names.
+
+        Unlike "the ministers", "the victim" rarely restates a named actor: it is how local news goes on about
+        someone it never names, so a definite person phrase counts too. A name inside says where they are from
+        or whose they are ("a Dayton man", "Smith's wife"), not who they are; a state named there gives their
+        country.
+        """
+        start, end = phrase_bounds(token)
+        preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
+        names = [e for _, m in phrase_modifiers(token, preps=preps) if (e := sent.entity(m)) is not None]
+        hints = tuple(e.text for e in names if e.label_ in {"GPE", "NORP"})
+        individual = any(e.label_ in ACTOR_LABELS for e in names) or identifies_individuals(token)
+        span = sent.span_of(start, end)
+        return _Arg(span, doc.text[start:end], None, hints=hints, person=True, individual=individual)
+
     def _antecedent(self, pronoun: Token, sent: _Sentence, doc: Doc) -> _Arg | None:
         """The nearest earlier actor in the paragraph whose kind fits the pronoun; evidence is the pronoun."""
         want = PRONOUNS[pronoun.lower_]
@@ -353,7 +364,9 @@ class _Extractor:
         for ent in reversed(candidates):
             fits = ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
             if fits:
-                person = self._person_antecedent(pronoun, coargs, sent, doc, after=ent.end) if want == "PERSON" else None
+                person = (
+                    self._person_antecedent(pronoun, coargs, sent, doc, after=ent.end) if want == "PERSON" else None
+                )
                 return replace(person, span=span) if person else _Arg(span, ent.text, ent.label_)
         person = self._person_antecedent(pronoun, coargs, sent, doc, after=0) if want == "PERSON" else None
         return replace(person, span=span) if person else None
@@ -374,10 +387,11 @@ class _Extractor:
         return None
 
     def _roles(self, token: Token, rule: TriggerRule, sent: _Sentence, doc: Doc) -> tuple[_Arg | None, _Arg | None]:
-        if rule.pos == "NOUN":
+        if rule.pos == "NOUN" or (token.dep_ == "amod" and token.tag_ == "VBG"):
+            # "the shooting death of X": a participle before a noun has the roles of a noun
             return self._noun_roles(token, sent, doc)
         subject = subject_of(token)
-        patients = self._patients(token)
+        patients = passive_patients(token, self.harm_verbs)
         agent = _passive_agent(token)
         if patients:
             # A passive's agent is only ever its by-phrase: in "police found the man shot" police shot no one.
@@ -385,7 +399,7 @@ class _Extractor:
             if agent is None:
                 # "A man was shot and killed by police": conjoined participles share the agent.
                 agent = next((a for c in token.conjuncts if c.tag_ == "VBN" and (a := _passive_agent(c))), None)
-        first_verb = _first_conjunct(token)
+        first_verb = first_conjunct(token)
         if subject is None and first_verb.dep_ == "pcomp" and first_verb.tag_ == "VBG":
             # "X was charged with shooting Y", "X shot Y before killing himself": a gerund after a preposition
             # has the subject of the verb the preposition hangs on, active or passive.
@@ -450,39 +464,6 @@ class _Extractor:
             return replace(source, span=span) if source is not None else None
         return self._actor_arg(token, sent, doc)
 
-    def _patients(self, token: Token) -> list[Token]:
-        """The one a passive verb was done to: its passive subject ("a man was shot"), shared with conjoined
-        participles ("was shot and killed"), the noun a participle modifies ("the man shot on Tuesday"), the
-        object of a verb of finding ("a person was found shot") or the subject of a passive without its
-        auxiliary ("Teen killed in shooting")."""
-        own = [c for c in token.children if c.dep_ == "nsubjpass"]
-        if own:
-            return own
-        base = _first_conjunct(token)
-        if self._is_bare_passive(base):
-            return [c for c in base.children if c.dep_ == "nsubj"]
-        if token.tag_ != "VBN" or any(c.dep_ in {"nsubj", "dobj"} for c in token.children):
-            return []
-        if base.i != token.i and subject_of(token) is None:
-            own = [c for c in base.children if c.dep_ == "nsubjpass"]
-        if not own and base.tag_ == "VBN" and base.dep_ == "acl" and _is_nominal(base.head):
-            own = [base.head]
-        if not own and base.tag_ == "VBN" and base.dep_ in {"xcomp", "oprd"}:
-            own = [c for c in base.head.children if c.dep_ in {"nsubjpass", "dobj"}]
-        return own
-
-    def _is_bare_passive(self, verb: Token) -> bool:
-        """A verb of harm with a noun subject, no auxiliary and no object: a headline's or a reduced relative's
-        passive that the parser read as active ("Teen killed in shooting", "the man shot on Tuesday")."""
-        if verb.lemma_.lower() not in self.harm_verbs or verb.tag_ not in {"VBD", "VBN"}:
-            return False
-        kids = [c for g in (verb, *verb.conjuncts) for c in g.children]
-        if any(c.dep_ in {"aux", "auxpass", "dobj", "nsubjpass"} for c in kids):
-            return False
-        if any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
-            return False  # "the gunman shot at officers"
-        return any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children)
-
     def _conj_partner(self, first: Token | None, sent: _Sentence, doc: Doc) -> _Arg | None:
         """'Russia and Afghanistan signed ...': the second party of a reciprocal event."""
         if first is None:
@@ -510,18 +491,15 @@ class _Extractor:
         if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
             # "Russia completed the delivery of ...": the governing verb's subject.
             head = token.head.head if token.dep_ == "pobj" else token.head
-            # "police arrived after the shooting": the subject of a clause set after or during an event took no
-            # part in it as such.
-            setting = token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
-                patients = self._patients(head) if self._is_violent(head) else []
-                if not patients and self._is_harmed(head):
+                patients = passive_patients(head, self.harm_verbs) if self._is_violent(head) else []
+                if not patients and is_harmed(head, self.harm_states):
                     # "a man is dead after a shooting", "a girl died in the shooting", "was found dead after"
                     patients = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if patients:
                     # "two men were wounded in the shooting": the one harmed is the shooting's target.
                     harmed = self._actor_arg(patients[0], sent, doc)
-                elif not setting:
+                else:
                     # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                     source = self._actor_arg(agent, sent, doc, subject=True)
@@ -529,12 +507,13 @@ class _Extractor:
             (a for a in (self._actor_arg(t, sent, doc) for t in _prep_objects(token, NOUN_TARGET_PREPS)) if a),
             harmed,
         )
+        if target is None:
+            # "the shooting of a 16-year-old girl", "the shooting death of Devin Anderson": the person an act is
+            # of is the one it was done to (a thing is what it is about: "the delivery of helicopters").
+            holders = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
+            persons = (self._actor_arg(t, sent, doc) for h in holders for t in _prep_objects(h, ("of",)))
+            target = next((a for a in persons if a is not None and (a.person or a.label == "PERSON")), None)
         return source, target
-
-    def _is_harmed(self, head: Token) -> bool:
-        """A predicate that leaves its subject harmed: "died", "is dead", "was found dead", "remains critical"."""
-        words = [head] + [c for c in head.children if c.dep_ in {"acomp", "oprd"}]
-        return any(w.lower_ in self.harm_states or w.lemma_.lower() in self.harm_states for w in words)
 
     def _is_violent(self, verb: Token) -> bool:
         """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""
@@ -747,8 +726,8 @@ class _Extractor:
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
         status = assess_status(token, pack=self.pack, resolver=self.resolver, source=source)
         participants = (
-            Participant(text=source_arg.text, label=source_arg.label, ref=source) if source_arg else None,
-            Participant(text=target_arg.text, label=target_arg.label, ref=target) if target_arg else None,
+            _participant(source_arg, source),
+            _participant(target_arg, target),
         )
         return EventMention(
             id=content_id(self.article.id, str(trigger_span.start), str(trigger_span.end), rule.type.value),
@@ -816,18 +795,6 @@ class _Extractor:
         return None
 
 
-def _is_nominal(token: Token) -> bool:
-    """A noun, a name, a number ("four shot") or an age ("the 2-year-old killed in ...")."""
-    return token.pos_ in {"NOUN", "PROPN", "NUM"} or is_age(token)
-
-
-def _first_conjunct(token: Token) -> Token:
-    """The first of coordinated verbs ("shot" in "shot and killed"), which holds their shared arguments."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _holds_alone(target: _Arg | None, rule: TriggerRule) -> bool:
     """Whether a target is enough to code an event on when nothing else is found.
 
@@ -840,6 +807,12 @@ def _holds_alone(target: _Arg | None, rule: TriggerRule) -> bool:
     if target.label is not None or target.individual:
         return True
     return target.person and rule.type is EventType.ASSAULT
+
+
+def _participant(arg: _Arg | None, ref: ActorRef | None) -> Participant | None:
+    if arg is None:
+        return None
+    return Participant(text=arg.text, label=arg.label, ref=ref, individual=arg.individual)
 
 
 def _is_coargument(ent: SpacySpan, tokens: set[int]) -> bool:

@@ -16,12 +16,14 @@ from spacy.tokens import Token
 
 from newsledger.model import ActorRef, EquipmentRef, EventDate, Place, Precision, Status
 from newsledger.pack import Pack
+from newsledger.stages.arguments import NUMBER_WORDS
 
 # Labels of named-entity participants: a person, an organisation, a place acting as a state, a nationality.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dates that narrow an event to one happening; a year or a decade does not.
 _NARROW = frozenset({Precision.DAY, Precision.WEEK, Precision.PART_OF_MONTH})
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b", re.IGNORECASE)
+_COUNTS = frozenset(NUMBER_WORDS) - {"zero"} | {"both", "dozens", "hundreds"}
 _POSSESSIVE = re.compile(r"^(?:his|her|their|its|my|our|your)\b|\w['\u2019]s\s", re.IGNORECASE)
 
 
@@ -33,6 +35,7 @@ class Participant:
     text: str
     label: str | None
     ref: ActorRef | None
+    individual: bool = False  # the parse found a number, an age, a possessive or a name inside the phrase
 
 
 # (source, target), each possibly absent.
@@ -44,6 +47,7 @@ class SpecificityCues:
     procedural_triggers: frozenset[str]
     procedural_phrases: tuple[str, ...]
     frequency: frozenset[str]
+    class_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -53,17 +57,32 @@ def specificity_cues(pack: Pack) -> SpecificityCues:
         procedural_triggers=words.get("procedural_triggers", frozenset()),
         procedural_phrases=tuple(sorted(words.get("procedural_phrases", frozenset()))),
         frequency=words.get("frequency", frozenset()),
+        class_nouns=words.get("class_nouns", frozenset()),
     )
 
 
-def is_identified(participant: Participant) -> bool:
-    """A participant the text names (an entity or a dictionary actor) or identifies as individuals ("a
-    19-year-old man", "his neighbour"); a bare class ("police", "gunmen", "children") identifies nobody."""
+def is_identified(participant: Participant, cues: SpecificityCues) -> bool:
+    """A participant the text names (an entity or a dictionary actor) or picks out as individuals: a singular
+    ("a man", "the victim", "his neighbour"), a counted group ("four people", "two men"), an age ("a 19-year-old").
+    A class identifies nobody: a bare plural ("gunmen", "children"), a collective ("police", "the authorities")."""
     if participant.ref is not None and participant.ref.id is not None:
         return True
-    if participant.label in NAMED_LABELS:
+    if participant.label in NAMED_LABELS or participant.individual:
         return True
-    return bool(_AGE.search(participant.text) or _POSSESSIVE.search(participant.text))
+    text = participant.text
+    if _AGE.search(text) or _POSSESSIVE.search(text):
+        return True
+    words = [w for w in re.findall(r"[\w'-]+", text.casefold()) if w]
+    if not words:
+        return False
+    first, head = words[0], words[-1]
+    if first.isdigit() or first in _COUNTS:
+        return True
+    if head in cues.class_nouns or first in cues.class_nouns:
+        return False
+    # A head noun in the plural ("gunmen", "the officers") speaks of a group, not of individuals the text tells;
+    # a singular one is one person or thing, with or without the determiner the phrase may have lost ("man").
+    return not (head.endswith("men") or (head.endswith("s") and not head.endswith("ss")))
 
 
 def is_procedural(trigger: Token, sentence: str, participants: Participants, cues: SpecificityCues) -> bool:
@@ -75,7 +94,7 @@ def is_procedural(trigger: Token, sentence: str, participants: Participants, cue
     if trigger.lemma_.lower() not in cues.procedural_triggers:
         return False
     target = participants[1]
-    return target is None or not is_identified(target)
+    return target is None or not is_identified(target, cues)
 
 
 def is_generic(trigger: Token, participants: Participants, cues: SpecificityCues) -> bool:
@@ -93,7 +112,7 @@ def is_generic(trigger: Token, participants: Participants, cues: SpecificityCues
         return False
     bare = not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in subject.children)
     source = participants[0]
-    return bare and (source is None or not is_identified(source))
+    return bare and (source is None or not is_identified(source, cues))
 
 
 def is_specific(
@@ -114,7 +133,7 @@ def is_specific(
     present = [p for p in participants if p is not None]
     if is_procedural(trigger, sentence, participants, cues) or is_generic(trigger, participants, cues):
         return False
-    if any(is_identified(p) for p in present):
+    if any(is_identified(p, cues) for p in present):
         return True
     if any(not e.generic and e.id is not None for e in equipment):
         return True
