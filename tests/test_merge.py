@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.model import EventType, Place, Precision, Status
+from newsledger.model import ActorRef, EventType, Place, Precision, Status
 from newsledger.settings import MergeSettings
 from newsledger.stages.merge import keep_event_ids, link_denials, merge_mentions
 from tests.conftest import actor, info, mention
@@ -391,3 +391,20 @@ def test_merge_mentions_two_named_victims_block_even_within_a_story() -> None:
     infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
     events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
     assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
+
+
+def test_merge_mentions_a_surname_alone_is_the_full_name_but_a_shared_surname_is_not() -> None:
+    def person(name: str) -> ActorRef:
+        return replace(actor(name), id=None, kind="person")
+
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, target=person("Maleki Parker"), source=GUNMAN),
+        mention("m2", "a2", type=EventType.ASSAULT, target=person("Parker"), source=GUNMAN),
+        mention("m3", "a3", type=EventType.ASSAULT, target=person("Hank Mata"), source=GUNMAN),
+        mention("m4", "a4", type=EventType.ASSAULT, target=person("Mark Mata"), source=GUNMAN),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2", "a3", "a4")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    groups = sorted(sorted(e.mention_ids) for e in events)
+    assert ["m1", "m2"] in groups
+    assert not any({"m3", "m4"} <= set(g) for g in groups)

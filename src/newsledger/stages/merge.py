@@ -108,9 +108,20 @@ def _actors_conflict(a: ActorRef | None, b: ActorRef | None, *, named_only: bool
     """Two reports name different participants in one role. Unnamed classes ("the victim", "a man") conflict only
     outside a story, where nothing else says the reports are about one happening."""
     key_a, key_b = _actor_key(a), _actor_key(b)
-    if not key_a or not key_b or key_a == key_b:
+    if not key_a or not key_b or key_a == key_b or _same_name(a, b):
         return False
     return not named_only or (_is_named(a) and _is_named(b))
+
+
+def _same_name(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """One unlisted name is the other told shorter: "Parker" and "Maleki Parker" (every word of the shorter name
+    in the longer). A shared surname alone is not enough: "Hank Mata" and "Mark Mata" are father and son."""
+    if a is None or b is None or a.id is not None or b.id is not None:
+        return False
+    words_a, words_b = set(normalize_name(a.name or a.text).split()), set(normalize_name(b.name or b.text).split())
+    if not words_a or not words_b:
+        return False
+    return words_a <= words_b or words_b <= words_a
 
 
 def _places_conflict(a: Place | None, b: Place | None) -> bool:
