@@ -1,0 +1,370 @@
+"""Find an event's participants in the parse around its trigger: who acts, and whom or what the act is aimed at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from newsledger.model import EventType, Span
+from newsledger.pack import Pack, TriggerRule
+from newsledger.stages.arguments import (
+    PHRASE_PREPS,
+    TARGET_PHRASE_PREPS,
+    first_conjunct,
+    identifies_individuals,
+    is_age,
+    is_anaphoric,
+    is_group_head,
+    is_harmed,
+    is_person_head,
+    passive_patients,
+    phrase_bounds,
+    phrase_modifiers,
+)
+from newsledger.stages.sentences import ParsedSentence
+from newsledger.stages.status import PRONOUNS, is_dateline, subject_of
+
+ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+# Entities a person phrase may be tagged as: its age ("the 24-year-old") or its number ("two men").
+PERSON_PHRASE_LABELS = frozenset({"DATE", "CARDINAL"})
+# Last come the proposer of a rejected offer ("an offer from Kabul", "a call by Minsk") and the place left
+# ("withdraw troops from Lebanon").
+TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from", "by")
+NOUN_SOURCE_PREPS = ("by", "from")
+NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An argument found in the parse: the evidence span and the text to resolve."""
+
+    span: Span
+    text: str
+    label: str | None
+    core: str | None = None  # the actor named inside a longer phrase ("Kazakhstan" in "Kazakhstan's air force")
+    hints: tuple[str, ...] = ()  # states named around an unknown actor ("German" in "German minister X")
+    person: bool = False  # a phrase headed by a person noun or an age ("a man", "the 24-year-old")
+    individual: bool = False  # ... that picks out individuals: a number, an age, a possessive, a name inside
+
+
+def complement_clause(token: Token, rule: TriggerRule) -> Token | None:
+    """The clause a complement-conditioned trigger governs, or None when the rule's condition fails."""
+    if rule.complement == "infinitive":
+        return next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    if rule.complement == "clause":
+        # a noun's "that"-clause ("its demand that Israel ease ...") is parsed as acl
+        return next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "ccomp"
+                or (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+            ),
+            None,
+        )
+    if rule.complement_aux is not None:
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if any(a.dep_ == "aux" and a.lower_ in rule.complement_aux for a in clause.children):
+                return clause
+    return None
+
+
+def passive_agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> Iterator[Token]:
+    """Objects of the given prepositions on the token, then on its direct object.
+
+    The parser often attaches "from Iran" or "with Afghanistan" to the object ("bought helicopters from Iran").
+    """
+    wanted = tuple(preps)
+    holders = [token] + [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # the parser labels a recipient's "to" as dative ("provided aid to Iran"), other prepositions as prep
+    children = [c for h in holders for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ in wanted]
+    children.sort(key=lambda c: wanted.index(c.lower_))
+    for prep in children:
+        for grand in prep.children:
+            if grand.dep_ == "pobj":
+                yield grand
+
+
+class ParticipantFinder:
+    """The source and target of each trigger, read off the dependency parse with the pack's word lists."""
+
+    def __init__(self, pack: Pack, index: Mapping[tuple[str, str], tuple[TriggerRule, ...]]) -> None:
+        self.index = index  # the trigger rules by (lemma, pos): which verbs code violence
+        self.actor_nouns = pack.resolve_words.get("actor_nouns", frozenset())
+        self.person_nouns = pack.resolve_words.get("person_nouns", frozenset())
+        self.harm_verbs = pack.resolve_words.get("harm_verbs", frozenset())
+        self.harm_states = pack.resolve_words.get("harm_states", frozenset())
+        self.female_nouns = pack.resolve_words.get("female_nouns", frozenset())
+        self.male_nouns = pack.resolve_words.get("male_nouns", frozenset())
+        self.partitives = pack.resolve_words.get("partitives", frozenset())
+        self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
+
+    def _actor_arg(
+        self, token: Token | None, sent: ParsedSentence, doc: Doc, *, subject: bool = False
+    ) -> Argument | None:
+        if token is None or is_dateline(token, sent.sent):
+            return None
+        ent = sent.entity(token)
+        if ent is not None and ent.label_ in ACTOR_LABELS:
+            # "German Foreign Minister X", "the Kenyan opposition leader X": the nationality around a name.
+            hints = tuple(
+                inner.text
+                for _, mod in phrase_modifiers(token)
+                if (inner := sent.entity(mod)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
+            )
+            return Argument(sent.span_of(ent.start_char, ent.end_char), ent.text, ent.label_, hints=hints)
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            return self._antecedent(token, sent, doc)
+        if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
+            # "Kazakhstan, which buys ...": a relative pronoun stands for the noun its clause hangs on.
+            return self._actor_arg(token.head.head, sent, doc, subject=subject)
+        if token.pos_ in {"NOUN", "NUM", "PRON"} and (token.lemma_.lower() in self.partitives or token.like_num):
+            # "thousands of students", "a group of rebels": the actor is the of-complement.
+            inner_of = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if inner_of is not None and token.like_num and is_person_head(inner_of, self.person_nouns):
+                # "one of the victims": a count of people already reported picks out individuals.
+                start, end = min(token.idx, phrase_bounds(inner_of)[0]), inner_of.idx + len(inner_of.text)
+                return Argument(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=True)
+            if inner_of is not None:
+                return self._actor_arg(inner_of, sent, doc, subject=subject)
+        if token.pos_ not in {"NOUN", "PROPN"} and not is_age(token):
+            return None
+        person = (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns)
+        if person and not is_group_head(token, self.actor_nouns):
+            # "a 19-year-old man", "his neighbour", "the victim", "a Dayton man": the person, whatever it names.
+            return self._person_arg(token, sent, doc, subject=subject)
+        # "Russian officials", "security forces in Guinea", "the forum (APEC)": the actor named inside the phrase.
+        preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
+        for via_prep, mod in phrase_modifiers(token, preps=preps):
+            inner = sent.entity(mod)
+            if via_prep and not subject and inner is not None and inner.label_ not in {"GPE", "NORP"}:
+                continue
+            if inner is not None and inner.label_ in ACTOR_LABELS and not is_dateline(mod, sent.sent):
+                if mod.i < token.i:
+                    start = min(inner.start_char, phrase_bounds(token)[0])
+                    end = token.idx + len(token.text)
+                else:
+                    start, end = phrase_bounds(token)[0], inner.end_char
+                return Argument(sent.span_of(start, end), doc.text[start:end], inner.label_, inner.text)
+        if person:
+            # "two workers", "three students": members of a group, taken as people when no actor is named in them
+            return self._person_arg(token, sent, doc, subject=subject)
+        if ent is None and is_group_head(token, self.actor_nouns) and not is_anaphoric(token):
+            # "protesters", "security forces": an actor that no dictionary names, kept as written.
+            start, end = phrase_bounds(token)
+            return Argument(sent.span_of(start, end), doc.text[start:end], None)
+        if (
+            ent is None
+            and not subject
+            and any(c.dep_ == "compound" and is_group_head(c, self.actor_nouns) for c in token.children)
+        ):
+            # "attacked a police checkpoint", "fired on an army base": what belongs to a group stands for it.
+            start, end = phrase_bounds(token)
+            return Argument(sent.span_of(start, end), doc.text[start:end], None)
+        return None
+
+    def _person_arg(self, token: Token, sent: ParsedSentence, doc: Doc, *, subject: bool) -> Argument:
+        """A phrase headed by a person noun, kept as written: people no dictionary names.
+
+        Unlike "the ministers", "the victim" rarely restates a named actor: it is how local news goes on about
+        someone it never names, so a definite person phrase counts too. A name inside says where they are from
+        or whose they are ("a Dayton man", "Smith's wife"), not who they are; a state named there gives their
+        country.
+        """
+        start, end = phrase_bounds(token)
+        preps = PHRASE_PREPS if subject else TARGET_PHRASE_PREPS
+        names = [e for _, m in phrase_modifiers(token, preps=preps) if (e := sent.entity(m)) is not None]
+        hints = tuple(e.text for e in names if e.label_ in {"GPE", "NORP"})
+        individual = any(e.label_ in ACTOR_LABELS for e in names) or identifies_individuals(token)
+        span = sent.span_of(start, end)
+        return Argument(span, doc.text[start:end], None, hints=hints, person=True, individual=individual)
+
+    def _antecedent(self, pronoun: Token, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        """The nearest earlier actor in the paragraph whose kind fits the pronoun; evidence is the pronoun."""
+        want = PRONOUNS[pronoun.lower_]
+        # A pronoun never refers to a co-argument of its own verb ("Russians trained them" is not Russia).
+        coargs = {c.i for c in pronoun.head.children} | {pronoun.head.i}
+        candidates = [
+            e for e in doc.ents if e.end <= pronoun.i and not (coargs & {t.i for t in e} | {e.root.head.i} & coargs)
+        ]
+        span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
+        for ent in reversed(candidates):
+            fits = ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
+            if fits:
+                person = (
+                    self._person_antecedent(pronoun, coargs, sent, doc, after=ent.end) if want == "PERSON" else None
+                )
+                return replace(person, span=span) if person else Argument(span, ent.text, ent.label_)
+        person = self._person_antecedent(pronoun, coargs, sent, doc, after=0) if want == "PERSON" else None
+        return replace(person, span=span) if person else None
+
+    def _person_antecedent(
+        self, pronoun: Token, coargs: set[int], sent: ParsedSentence, doc: Doc, *, after: int
+    ) -> Argument | None:
+        """The nearest person phrase after token ``after`` that a singular pronoun can stand for, of the pronoun's
+        sex when the noun has one: "a 19-year-old man" for "he" in "... He was shot"."""
+        other_sex = self.female_nouns if pronoun.lower_ in {"he", "him", "his"} else self.male_nouns
+        for tok in reversed(doc[after : pronoun.i]):
+            if tok.i in coargs or tok.head.i in coargs or tok.tag_ not in {"NN", "NNP", "JJ"}:
+                continue
+            if tok.lower_ in other_sex or not is_person_head(tok, self.person_nouns):
+                continue
+            if (ent := sent.entity(tok)) is None or ent.label_ in PERSON_PHRASE_LABELS:
+                return self._actor_arg(tok, sent, doc)
+        return None
+
+    def roles(
+        self, token: Token, rule: TriggerRule, sent: ParsedSentence, doc: Doc
+    ) -> tuple[Argument | None, Argument | None]:
+        if rule.pos == "NOUN" or (token.dep_ == "amod" and token.tag_ == "VBG"):
+            # "the shooting death of X": a participle before a noun has the roles of a noun
+            return self._noun_roles(token, sent, doc)
+        subject = subject_of(token)
+        patients = passive_patients(token, self.harm_verbs)
+        agent = passive_agent(token)
+        if patients:
+            # A passive's agent is only ever its by-phrase: in "police found the man shot" police shot no one.
+            subject = None
+            if agent is None:
+                # "A man was shot and killed by police": conjoined participles share the agent.
+                agent = next((a for c in token.conjuncts if c.tag_ == "VBN" and (a := passive_agent(c))), None)
+        first_verb = first_conjunct(token)
+        if subject is None and first_verb.dep_ == "pcomp" and first_verb.tag_ == "VBG":
+            # "X was charged with shooting Y", "X shot Y before killing himself": a gerund after a preposition
+            # has the subject of the verb the preposition hangs on, active or passive.
+            verb = first_verb.head.head
+            subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "Police opened fire, killing one and arresting 12": an adverbial participle shares the subject
+            # of the clause it hangs on.
+            subject = subject_of(token.head)
+        if subject is None and token.dep_ == "acl" and token.tag_ == "VBD":
+            # A finite past tense verb cannot be a reduced relative ("forces deployed there" is VBN): the
+            # parser misattached a clause, and the noun it hangs on is its subject ("..., a group protested").
+            subject = token.head
+        first = agent if agent is not None else subject
+        source = self._actor_arg(first, sent, doc, subject=True)
+        if rule.complement_aux is not None:
+            # "Britain said Libya must hand over the suspects": a demand on the complement's subject.
+            clause = complement_clause(token, rule)
+            return source, self._actor_arg(subject_of(clause) if clause is not None else None, sent, doc, subject=True)
+        if rule.roles == "recipient_subject":
+            giver = next((self._actor_arg(t, sent, doc) for t in prep_objects(token, ("from",))), None)
+            return giver, source
+        if rule.roles == "with_partner":
+            partner = next((self._actor_arg(t, sent, doc) for t in prep_objects(token, ("with",))), None)
+            if partner is None:
+                partner = next((self._actor_arg(c, sent, doc) for c in token.children if c.dep_ == "dobj"), None)
+            if partner is None:
+                partner = self._conj_partner(first, sent, doc)
+            return source, partner
+        candidates = [
+            c
+            for c in token.children
+            if c.dep_ == "dative"
+            # "delivered them to X": a pronoun object that stands for equipment is what moved, not who got it
+            or (c.dep_ == "dobj" and (rule.objects is None or sent.antecedent_equipment(c) is None))
+        ]
+        if not candidates and not patients and rule.objects is None:
+            # "shot and killed his wife": conjoined verbs share the object that only the last one holds.
+            candidates = [g for c in token.conjuncts if c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj"]
+        # "Three soldiers were killed (by rebels)": the passive subject is the one the act was done to. It comes
+        # first for violence ("a man was shot at a party"), after a recipient for the rest ("... were sent to X").
+        if rule.type is EventType.ASSAULT:
+            candidates += patients + list(prep_objects(token, TARGET_PREPS))
+        else:
+            candidates += list(prep_objects(token, TARGET_PREPS)) + patients
+        for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+            # "threatened to cut off power to X", "promised to continue aid to X": the one the announced
+            # act is aimed at; "demanded that X cancel the sale": the one the demand is made of.
+            if clause.dep_ == "ccomp":
+                candidates += [c for c in clause.children if c.dep_ == "nsubj"]
+            candidates += [c for c in clause.children if c.dep_ in {"dative", "dobj"}]
+            candidates += list(prep_objects(clause, TARGET_PREPS))
+        target = next((a for a in (self._target_arg(c, source, sent, doc) for c in candidates) if a is not None), None)
+        if target is None:
+            target = self._conj_partner(first, sent, doc)
+        return source, target
+
+    def _target_arg(self, token: Token, source: Argument | None, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        if token.lower_ in REFLEXIVES:
+            # "shot himself": the one who acts is the one harmed; the evidence is the reflexive.
+            span = sent.span_of(token.idx, token.idx + len(token.text))
+            return replace(source, span=span) if source is not None else None
+        return self._actor_arg(token, sent, doc)
+
+    def _conj_partner(self, first: Token | None, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        """'Russia and Afghanistan signed ...': the second party of a reciprocal event."""
+        if first is None:
+            return None
+        for conj in first.conjuncts:
+            arg = self._actor_arg(conj, sent, doc, subject=True)
+            if arg is not None:
+                return arg
+        return None
+
+    def _noun_roles(self, token: Token, sent: ParsedSentence, doc: Doc) -> tuple[Argument | None, Argument | None]:
+        if token.dep_ == "compound" and token.head.lemma_.lower() in self.light_nouns:
+            # "a mediation effort", "peace talks": the phrase's head carries the roles.
+            token = token.head
+        source = None
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "amod"}:
+                source = self._actor_arg(child, sent, doc)
+                if source is not None:
+                    break
+        if source is None:
+            # "protests from Islamabad", "an offer by Kabul": the one who makes it
+            source = next((self._actor_arg(t, sent, doc) for t in prep_objects(token, NOUN_SOURCE_PREPS)), None)
+        harmed = None
+        if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
+            # "Russia completed the delivery of ...": the governing verb's subject.
+            head = token.head.head if token.dep_ == "pobj" else token.head
+            if head.pos_ in {"VERB", "AUX", "ADJ"}:
+                patients = passive_patients(head, self.harm_verbs) if self._is_violent(head) else []
+                if not patients and is_harmed(head, self.harm_states):
+                    # "a man is dead after a shooting", "a girl died in the shooting", "was found dead after"
+                    patients = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if patients:
+                    # "two men were wounded in the shooting": the one harmed is the shooting's target.
+                    harmed = self._actor_arg(patients[0], sent, doc)
+                else:
+                    # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
+                    agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                    source = self._actor_arg(agent, sent, doc, subject=True)
+        target = next(
+            (a for a in (self._actor_arg(t, sent, doc) for t in prep_objects(token, NOUN_TARGET_PREPS)) if a),
+            harmed,
+        )
+        if target is None:
+            # "the shooting of a 16-year-old girl", "the shooting death of Devin Anderson": the person an act is
+            # of is the one it was done to (a thing is what it is about: "the delivery of helicopters").
+            holders = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
+            persons = (self._actor_arg(t, sent, doc) for h in holders for t in prep_objects(h, ("of",)))
+            target = next((a for a in persons if a is not None and (a.person or a.label == "PERSON")), None)
+        return source, target
+
+    def _is_violent(self, verb: Token) -> bool:
+        """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""
+        return any(r.type is EventType.ASSAULT for r in self.index.get((verb.lemma_.lower(), "VERB"), ()))
