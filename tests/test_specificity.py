@@ -65,3 +65,17 @@ def test_is_identified_names_and_individuals_but_not_classes() -> None:
         assert is_identified(_p(text, label, id), cues), text
     for text in ("police", "the police", "gunmen", "the officers", "children", "people", "authorities"):
         assert not is_identified(_p(text), cues), text
+
+
+def test_extract_events_a_named_happening_with_its_own_date_and_place_stands_without_participants() -> None:
+    text = "HARTFORD, Conn. (WXYZ) — A 17-year-old was killed in an afternoon shooting in Hartford Saturday."
+    shooting = [m for m in _mentions(text) if text[m.spans.trigger.start : m.spans.trigger.end] == "shooting"]
+    assert len(shooting) == 1
+    [m] = shooting
+    assert m.source is None and m.target is None
+    assert m.location is not None and m.location.name == "Hartford"
+    assert m.specific
+
+
+def test_extract_events_a_verb_without_participants_is_not_coded() -> None:
+    assert _mentions("Shots were fired near the school on Saturday.") == []

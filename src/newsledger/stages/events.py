@@ -320,9 +320,12 @@ class _Extractor:
                 else:
                     equipment_spans = [sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))]
                 break
-        if source_arg is None and not equipment_ents and not _holds_alone(target_arg, rule):
-            return None
+        has_no_participant = source_arg is None and not equipment_ents and not _holds_alone(target_arg, rule)
         event_date, date_span = self._date(token, sent, doc, triggers)
+        # A named happening ("the shooting", "the blast") may stand without participants; a verb without any is
+        # a parse that lost them.
+        if has_no_participant and (rule.pos != "NOUN" or not _is_dated(event_date)):
+            return None
         on = event_date.start if event_date else self.article.published
         # The sentence is context for resolution: a title or organisation named beside an ambiguous name.
         source = self._resolve(source_arg, on, sent.sent.text)
@@ -334,6 +337,10 @@ class _Extractor:
         )
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
         location = self._location(token, sent, taken, (source, target))
+        if has_no_participant and location is None:
+            # An event nobody takes part in is kept only when the sentence says when and where it happened
+            # ("the shooting happened at 2 a.m. Saturday in Dayton"): then it identifies one happening.
+            return None
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode
         trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
@@ -408,6 +415,10 @@ class _Extractor:
         return None
 
 
+def _is_dated(event_date: EventDate | None) -> bool:
+    return event_date is not None and event_date.precision in {Precision.DAY, Precision.WEEK}
+
+
 def _holds_alone(target: Argument | None, rule: TriggerRule) -> bool:
     """Whether a target is enough to code an event on when nothing else is found.
 
@@ -426,10 +437,6 @@ def _participant(arg: Argument | None, ref: ActorRef | None) -> Participant | No
     if arg is None:
         return None
     return Participant(text=arg.text, label=arg.label, ref=ref, individual=arg.individual)
-
-
-def _is_coargument(ent: SpacySpan, tokens: set[int]) -> bool:
-    return ent.root.i in tokens or ent.root.head.i in tokens
 
 
 def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ...]:
