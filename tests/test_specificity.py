@@ -34,6 +34,8 @@ def _mentions(text: str) -> list[EventMention]:
         ("Police are continuing to investigate the shooting.", False),
         ("Police ask anyone with information to call Crime Stoppers.", False),
         ("Militants usually attack police checkpoints at night.", False),
+        ("Between 1998 and 2002, the Fish and Wildlife Service conducted 300,000 consultations.", False),
+        ("For a partial list of the regulations, visit ProPublica.", False),
         ("Russia delivered two S-400 batteries to Turkey on Friday.", True),
         ("Police said Mark Mata shot his wife on Tuesday.", True),
         ("Gunmen attacked a police checkpoint in Kandahar province on Sunday.", True),

@@ -98,8 +98,15 @@ def is_procedural(trigger: Token, sentence: str, participants: Participants, cue
 
 
 def is_generic(trigger: Token, participants: Participants, cues: SpecificityCues) -> bool:
-    """A statement about a class or a habit ("children unintentionally shoot people", "police usually respond"):
-    a frequency word on the trigger, or a present-tense trigger whose subject is a bare plural."""
+    """A statement about a class, a habit or many happenings: a frequency word on the trigger ("police usually
+    respond"), a present-tense trigger whose subject is a bare plural ("children unintentionally shoot people"), an
+    event noun in the plural ("conducted 300,000 consultations", "a string of shootings"), or an imperative ("visit
+    our site for a list")."""
+    if trigger.tag_ == "NNS":
+        return True
+    if trigger.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in trigger.children):
+        # A bare verb with no subject or auxiliary heading its clause tells the reader to do something.
+        return trigger.dep_ == "ROOT"
     near = [c for c in trigger.children if c.dep_ in {"advmod", "npadvmod", "prep"}]
     for child in near:
         words = {t.lower_ for t in child.subtree}
