@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,34 +104,28 @@ def test_merge_mentions_never_chains_through_a_third_mention() -> None:
         assert not {"m1", "m3"} <= set(e.mention_ids)
 
 
-def test_merge_mentions_undated_report_joins_dated_event_before_publication() -> None:
+@pytest.mark.parametrize("second_story", ["s1", "s2"])
+def test_merge_mentions_report_dated_only_by_publication_joins_a_dated_one_only_in_the_same_story(
+    second_story: str,
+) -> None:
+    # Nothing but the publication date places the second report: in the same story it joins the dated event
+    # before its publication; in another story it is not known to be the same delivery and stays apart.
     ms = [
         mention("m1", "a1", source=RUS, target=AFG, day=date(2025, 3, 3)),
         mention("m2", "a2", source=RUS, target=AFG, day=date(2025, 3, 10), precision=Precision.REPORTED),
     ]
     infos = {
         "a1": info("a1", "one.example", story="s1"),
-        "a2": info("a2", "two.example", published=date(2025, 3, 10), story="s1"),
-    }
-    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
-    assert event.date is not None and event.date.start == date(2025, 3, 3)
-    assert event.date.precision is Precision.DAY
-
-
-def test_merge_mentions_report_dated_only_by_publication_needs_the_same_story() -> None:
-    # Nothing but the publication date places the second report: without a shared story it is not known to be
-    # the same delivery, so it stays apart and neither report corroborates the other.
-    ms = [
-        mention("m1", "a1", source=RUS, target=AFG, day=date(2025, 3, 3)),
-        mention("m2", "a2", source=RUS, target=AFG, day=date(2025, 3, 10), precision=Precision.REPORTED),
-    ]
-    infos = {
-        "a1": info("a1", "one.example", story="s1"),
-        "a2": info("a2", "two.example", published=date(2025, 3, 10), story="s2"),
+        "a2": info("a2", "two.example", published=date(2025, 3, 10), story=second_story),
     }
     events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
-    assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
-    assert all(e.sources.independent == 1 for e in events)
+    if second_story == "s1":
+        [event] = events
+        assert event.date is not None and event.date.start == date(2025, 3, 3)
+        assert event.date.precision is Precision.DAY
+    else:
+        assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
+        assert all(e.sources.independent == 1 for e in events)
 
 
 _pool = [
