@@ -421,3 +421,17 @@ def test_extract_events_unnamed_target_alone_must_be_a_person_it_identifies_or_h
     text: str, type_: str, kept: bool
 ) -> None:
     assert bool(_roles(text, type_)) is kept
+
+
+def test_extract_events_a_wire_dateline_is_not_the_subject_its_apposition_is() -> None:
+    # The parser makes "ASTANA" the subject and the real subject its apposition; the parties must survive.
+    text = "ASTANA, Feb 11 (NWS) - Kazakhstan and Türkiye signed an agreement on defence cooperation on Tuesday."
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=date(2025, 2, 11), title=None,
+        language="en", text=text, paragraphs=(Span(start=0, end=len(text)),),
+    )  # fmt: skip
+    security = load_pack("security")
+    [annotated] = annotate_articles([article], pack=security, settings=AnnotateSettings())
+    [m] = [m for m in extract_events(annotated, pack=security) if text[m.spans.trigger.start :].startswith("signed")]
+    assert m.source is not None and m.source.country == "KAZ"
+    assert m.target is not None and m.target.country == "TUR"

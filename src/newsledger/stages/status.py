@@ -50,6 +50,7 @@ CUE_ORDER = (Status.DENIED, Status.NEGATED, Status.INTENDED, Status.POSSIBLE, St
 NAME_DEPS = frozenset({"compound", "amod", "poss", "prep", "pobj", "case", "npadvmod"})
 
 DASHES = frozenset({"—", "–", "-", "--", ","})
+_LINE_DASHES = DASHES - {","}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,11 +86,25 @@ def is_dateline(token: Token, sentence: SpacySpan | None = None) -> bool:
     return first.i <= token.i <= first.i + 1 or (token.text.isupper() and token.i - first.i < 4)
 
 
+def _after_dateline(token: Token) -> Token | None:
+    """The parser often makes a dateline's place the subject and the real subject its apposition
+    ("ASTANA, Feb 11 (NWS) - Kazakhstan and Türkiye signed ..."): the apposition after the dateline's dash."""
+    if not is_dateline(token):
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.i > token.i and any(
+            t.text in _LINE_DASHES for t in token.doc[token.i + 1 : child.i]
+        ):
+            return child
+    return None
+
+
 def subject_of(token: Token) -> Token | None:
     """The active subject of a verb, inherited through control verbs, predicative adjectives and coordination."""
     seen = 0
     while seen < 6:
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} and not is_dateline(c)]
+        found = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+        subjects = [c for c in found if not is_dateline(c)] or [a for c in found if (a := _after_dateline(c))]
         if subjects:
             # The parser sometimes gives a verb two subjects; the one nearest the verb is the real one.
             return min(subjects, key=lambda c: abs(token.i - c.i))
