@@ -82,6 +82,17 @@ def test_resolve_actor_unknown_is_kept_as_written() -> None:
     assert (ref.id, ref.name, ref.country, ref.kind) == (None, "Northern Logistics Brigade", None, "organisation")
 
 
+def test_resolve_actor_unnamed_group_takes_its_sector_from_the_agent_words() -> None:
+    found = {text: resolve_actor(text, resolver=SECURITY, on=None) for text in ("police", "rebels", "soldiers")}
+    assert {text: (ref.id, ref.sector) for text, ref in found.items()} == {
+        "police": (None, "police"),
+        "rebels": (None, "rebel"),
+        "soldiers": (None, "military"),
+    }
+    # A name the parser marked as a person is not read for agent words.
+    assert resolve_actor("Carl Police", resolver=SECURITY, on=None, kind_hint="PERSON").sector is None
+
+
 def test_resolve_equipment_alias_and_plural() -> None:
     assert resolve_equipment("SA-22 Greyhound", resolver=RESOLVER).id == "PANTSIR_S1"
     assert resolve_equipment("Mi-17s", resolver=RESOLVER).id == "MI_17"

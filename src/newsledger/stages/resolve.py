@@ -249,7 +249,9 @@ def resolve_actor(
         if actor is None and len(stripped) >= 2:
             actor = _lookup_fuzzy(resolver, " ".join(stripped), on)
     if actor is None:
-        return ActorRef(text=text, id=None, name=text, country=None, kind=_guess_kind(kind_hint))
+        # An actor no dictionary names still has a sector when its words say who acts ("police", "rebels").
+        sector = _agent_sector(resolver, words) if words and kind_hint is None else None
+        return ActorRef(text=text, id=None, name=text, country=None, kind=_guess_kind(kind_hint), sector=sector)
     # A bare name without a sentence has nothing to choose by but the date, which the lookup has used.
     if context or matched != key:
         actor = _choose_by_context(resolver, actor, matched, text=text, context=context, on=on)

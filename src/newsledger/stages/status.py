@@ -92,8 +92,10 @@ def _after_dateline(token: Token) -> Token | None:
     if not is_dateline(token):
         return None
     for child in token.children:
-        if child.dep_ == "appos" and child.i > token.i and any(
-            t.text in _LINE_DASHES for t in token.doc[token.i + 1 : child.i]
+        if (
+            child.dep_ == "appos"
+            and child.i > token.i
+            and any(t.text in _LINE_DASHES for t in token.doc[token.i + 1 : child.i])
         ):
             return child
     return None
