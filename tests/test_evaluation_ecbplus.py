@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsledger.evaluation.corroboration import GoldDoc, GoldSpan
-from newsledger.evaluation.ecbplus import read_corpus, read_document, score_documents
+from newsledger.evaluation.corroboration import GoldDoc, GoldSpan, score_documents
+from newsledger.evaluation.ecbplus import read_corpus, read_document
 from newsledger.evaluation.partitions import _max_assignment, b_cubed, ceaf_e, coref_figures, muc
 from newsledger.evaluation.tokens import detokenise
 

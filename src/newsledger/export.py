@@ -8,7 +8,7 @@ from typing import Any
 
 from newsledger.archives import original_url
 from newsledger.store.ledger import EventFilter, Store
-from newsledger.store.records import actor_summary, iso
+from newsledger.store.records import actor_summary, is_specific_row, iso
 
 EVENT_CSV_COLUMNS = (
     "id", "type", "mode", "status", "source_name", "source_id", "source_country", "target_name", "target_id",
@@ -40,7 +40,7 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
         "outlet": row["outlet"],
         "published": iso(row["published"]),
         "status": row["status"],
-        "specific": row.get("specific") is not False,
+        "specific": is_specific_row(row),
         "sentence": {"start": start, "end": end, "text": text[start:end]},
         "spans": json.loads(row["spans"]),
     }
@@ -64,7 +64,7 @@ def event_record(
         "mode": row["mode"],
         "status": row["status"],
         # Whether the event identifies one happening; a non-specific event never counts other articles as sources.
-        "specific": row.get("specific") is not False,
+        "specific": is_specific_row(row),
         "source": _actor(row["source"]),
         "target": _actor(row["target"]),
         "equipment": [

@@ -194,6 +194,7 @@ def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: Buil
     report.copies = sum(1 for k, v in originals.items() if k != v)
     owners = load_owners(pack.path, settings.merge.owners)
     infos: dict[str, ArticleInfo] = {}
+    # Read again: the stories assigned just above are part of each article's information.
     for row in store.article_infos():
         # One outlet, one key: the URL's domain when there is a URL, so a manifest's outlet name and the
         # domain of the same site do not count as two independent sources.

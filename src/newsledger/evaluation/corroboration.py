@@ -23,7 +23,7 @@ import bisect
 import json
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -166,8 +166,8 @@ def _match(docs: Sequence[GoldDoc], built: Built) -> dict[tuple[str, int], Syste
     return out
 
 
-def score_build(docs: Sequence[GoldDoc], built: Built, *, coref: bool = True) -> Figures:
-    """Merge purity, false corroboration, corroboration recall, story B-cubed and (with gold chains) CoNLL F1."""
+def score_build(docs: Sequence[GoldDoc], built: Built) -> Figures:
+    """Merge purity, false corroboration, corroboration recall, story B-cubed and CoNLL F1 over the gold chains."""
     group = {d.key: d.group for d in docs}
     multi = [e for e in built.events if len(built.docs_of_event[e["id"]]) >= 2]
     pure = [e for e in multi if len({group[k] for k in built.docs_of_event[e["id"]]}) == 1]
@@ -196,12 +196,12 @@ def score_build(docs: Sequence[GoldDoc], built: Built, *, coref: bool = True) ->
         "story_b3_p": story_p,
         "story_b3_r": story_r,
         "story_b3_f1": story_f,
+        "gold_stories": len(size),
+        "stories": len(set(built.stories.values())),
     }
-    if coref:
-        chains = {(d.key, i): g.chain for d in docs for i, g in enumerate(d.mentions)}
-        response = {k: matched[k].event if k in matched else f"alone:{k[0]}:{k[1]}" for k in chains}
-        figures.update(coref_figures("event", chains, response))
-    return figures
+    chains = {(d.key, i): g.chain for d in docs for i, g in enumerate(d.mentions)}
+    response = {k: matched[k].event if k in matched else f"alone:{k[0]}:{k[1]}" for k in chains}
+    return figures | coref_figures("event", chains, response)
 
 
 def _groups_joined(pairs: Iterable[tuple[str, str]]) -> set[str]:
@@ -227,8 +227,7 @@ def false_joins(docs: Sequence[GoldDoc], built: Built, *, limit: int = 40) -> st
     return "\n".join(lines)
 
 
-def by_group(docs: Iterable[GoldDoc]) -> Mapping[str, list[GoldDoc]]:
-    out: dict[str, list[GoldDoc]] = defaultdict(list)
-    for d in docs:
-        out[d.group].append(d)
-    return out
+def score_documents(docs: Sequence[GoldDoc], *, details: bool = False) -> tuple[Figures, str]:
+    """Build the documents as one pool and score the build; with ``details``, the events that join gold groups."""
+    built = build_documents(docs)
+    return score_build(docs, built), false_joins(docs, built) if details else ""

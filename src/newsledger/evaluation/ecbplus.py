@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from newsledger.evaluation import Figures, MissingDataError, data_path, print_scores, scorer_parser
-from newsledger.evaluation.corroboration import Built, GoldDoc, GoldSpan, build_documents, false_joins, score_build
+from newsledger.evaluation.corroboration import GoldDoc, GoldSpan, score_documents
 from newsledger.evaluation.tokens import detokenise, read_tokens
 
 DATA_SET = "ecbplus"
@@ -106,18 +106,6 @@ def checked_sentences(root: Path) -> set[tuple[str, int]]:
 def read_corpus(root: Path, topics: Iterable[int] | None = None) -> list[GoldDoc]:
     checked = checked_sentences(root)
     return [read_document(path, checked) for path in corpus_files(root, topics)]
-
-
-def story_counts(docs: Sequence[GoldDoc], built: Built) -> Figures:
-    """How many gold stories the documents hold and how many stories the build made of them."""
-    return {"gold_stories": len({d.group for d in docs}), "stories": len(set(built.stories.values()))}
-
-
-def score_documents(docs: Sequence[GoldDoc], *, details: bool = False) -> tuple[Figures, str]:
-    """Build the documents as one pool and score the build; with ``details``, the events that join gold groups."""
-    built = build_documents(docs)
-    figures = score_build(docs, built) | story_counts(docs, built)
-    return figures, false_joins(docs, built) if details else ""
 
 
 def score(topics: Sequence[int] | None = None) -> Figures:

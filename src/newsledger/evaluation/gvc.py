@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from newsledger.evaluation import Figures, data_path, print_scores, scorer_parser
-from newsledger.evaluation.corroboration import GoldDoc, GoldSpan, build_documents, false_joins, score_build
+from newsledger.evaluation.corroboration import GoldDoc, GoldSpan, score_documents
 
 DATA_SET = "gvc"
 SPLITS = ("dev", "test")
@@ -45,9 +45,7 @@ def read_split(path: Path, split: str) -> list[GoldDoc]:
 
 
 def score_split(split: str, *, details: bool = False) -> tuple[Figures, str]:
-    docs = read_split(data_path(DATA_SET) / "documents.jsonl", split)
-    built = build_documents(docs)
-    return score_build(docs, built), false_joins(docs, built) if details else ""
+    return score_documents(read_split(data_path(DATA_SET) / "documents.jsonl", split), details=details)
 
 
 def score(split: str = "test") -> Figures:

@@ -31,8 +31,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from newsledger.evaluation import Figures, MissingDataError, data_path, print_scores, scorer_parser, timeml
-from newsledger.evaluation.corroboration import GoldDoc, GoldSpan
-from newsledger.evaluation.ecbplus import score_documents
+from newsledger.evaluation.corroboration import GoldDoc, GoldSpan, score_documents
 from newsledger.evaluation.tokens import detokenise, read_tokens
 
 DATA_SET = "meantime"

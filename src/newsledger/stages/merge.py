@@ -158,12 +158,15 @@ def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleI
         if categories and other_categories and not categories & other_categories:
             return False
         other_window = _window(other, infos[other.article_id], settings)
-        if window and other_window:
-            gap = max(window[0], other_window[0]) - min(window[1], other_window[1])
-            # Ranges that overlap agree; close dates with the same equipment are one event whose date is disputed.
-            if gap > timedelta(0) and not (shares_equipment and gap <= timedelta(days=settings.date_slack_days)):
-                return False
+        if window and other_window and not _dates_agree(window, other_window, shares_equipment, settings):
+            return False
     return True
+
+
+def _dates_agree(a: tuple[date, date], b: tuple[date, date], shares_equipment: bool, settings: MergeSettings) -> bool:
+    """Ranges that overlap agree; close dates with the same equipment are one event whose date is disputed."""
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return gap <= timedelta(0) or (shares_equipment and gap <= timedelta(days=settings.date_slack_days))
 
 
 def _anchored(m: EventMention, other: EventMention, settings: MergeSettings) -> bool:
@@ -173,8 +176,7 @@ def _anchored(m: EventMention, other: EventMention, settings: MergeSettings) -> 
     if m.date is None or other.date is None or Precision.REPORTED in (m.date.precision, other.date.precision):
         return False
     shares_equipment = bool(_equipment_keys(m) & _equipment_keys(other))
-    gap = max(m.date.start, other.date.start) - min(m.date.end, other.date.end)
-    if gap > timedelta(0) and not (shares_equipment and gap <= timedelta(days=settings.date_slack_days)):
+    if not _dates_agree((m.date.start, m.date.end), (other.date.start, other.date.end), shares_equipment, settings):
         return False
     for mine, theirs in ((m.source, other.source), (m.target, other.target)):
         key = _anchor_key(mine)

@@ -17,9 +17,8 @@ from spacy.tokens import Token
 from newsledger.model import ActorRef, EquipmentRef, EventDate, Place, Precision, Status
 from newsledger.pack import Pack
 from newsledger.stages.arguments import NUMBER_WORDS
+from newsledger.stages.participants import ACTOR_LABELS
 
-# Labels of named-entity participants: a person, an organisation, a place acting as a state, a nationality.
-NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dates that narrow an event to one happening; a year or a decade does not.
 _NARROW = frozenset({Precision.DAY, Precision.WEEK, Precision.PART_OF_MONTH})
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b", re.IGNORECASE)
@@ -67,7 +66,7 @@ def is_identified(participant: Participant, cues: SpecificityCues) -> bool:
     A class identifies nobody: a bare plural ("gunmen", "children"), a collective ("police", "the authorities")."""
     if participant.ref is not None and participant.ref.id is not None:
         return True
-    if participant.label in NAMED_LABELS or participant.individual:
+    if participant.label in ACTOR_LABELS or participant.individual:
         return True
     text = participant.text
     if _AGE.search(text) or _POSSESSIVE.search(text):

@@ -150,6 +150,12 @@ def mention_row(m: EventMention) -> dict[str, Any]:
     }
 
 
+def is_specific_row(row: dict[str, Any]) -> bool:
+    """A stored mention's or event's ``specific``; rows stored before it was recorded (NULL) count as specific,
+    as they did then."""
+    return row.get("specific") is not False
+
+
 def mention_from_row(row: dict[str, Any]) -> EventMention:
     spans = json.loads(row["spans"])
     event_date = None
@@ -187,8 +193,7 @@ def mention_from_row(row: dict[str, Any]) -> EventMention:
         extractor=row["extractor"],
         # Interned: a ledger's mentions share a small vocabulary, and merge holds every mention in memory.
         words=tuple(sys.intern(w) for w in (row.get("words") or "").split()),
-        # Mentions stored before specificity was recorded count as specific, as they did then.
-        specific=row.get("specific") is not False,
+        specific=is_specific_row(row),
     )
 
 
