@@ -39,9 +39,17 @@ SCORERS: dict[str, Callable[[], Figures]] = {
 }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Score every data set, or only those named on the command line."""
+    names = sys.argv[1:] if argv is None else argv
+    unknown = [n for n in names if n not in SCORERS]
+    if unknown:
+        print(f"unknown data set(s): {', '.join(unknown)}; known: {', '.join(SCORERS)}", file=sys.stderr)
+        return 2
     rows: dict[str, Figures] = {}
     for name, scorer in SCORERS.items():
+        if names and name not in names:
+            continue
         try:
             rows[name] = scorer()
         except MissingDataError as exc:
