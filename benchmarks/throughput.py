@@ -1,14 +1,19 @@
-"""Throughput of the build: articles/s per stage and end to end, and peak memory, on N generated articles.
+"""Throughput of the build: articles/s per stage and end to end, and peak memory, on generated and real news.
 
-Usage: python benchmarks/throughput.py [N]   (default 200)
+Usage: python benchmarks/throughput.py [N] [--real] [--workers 1 2]   (default: 200 generated articles)
 
-The articles are generated from fictional templates (actors, equipment, dates drawn at random with a fixed
-seed), written as plain-text and HTML files, then built twice: once stage by stage with a timer around each
-stage, and once end to end through build_ledger in a child process whose peak RSS is reported.
+Generated: N articles from fictional templates (actors, equipment, dates drawn at random with a fixed seed),
+written as plain-text and HTML files. Real (--real, needs NEWSLEDGER_SHARED): the documents of the Gun Violence
+Corpus and ECB+ as JSON lines and the HTML pages of the Scrapinghub extraction benchmark, read from the shared
+data folder. Each corpus is built stage by stage with a timer around each stage, then end to end in a fresh
+process for each worker count, whose own peak RSS and its largest worker's are reported, beside spaCy's full
+parse (every component of the model) of the same extracted texts in one and in two processes.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import resource
 import subprocess
@@ -68,7 +73,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
             handle.write(f"a{i:06d}.{suffix},{day.isoformat()},outlet{i % 9}.example\n")
 
 
-def by_stage(folder: Path, db: Path) -> dict[str, float]:
+def by_stage(inputs: list[str], manifest: str | None, db: Path) -> tuple[dict[str, float], list[str]]:
     """Seconds spent in each stage, calling the stages as the pipeline does."""
     from newsledger.model import Article, RawDocument
     from newsledger.pack import load_pack
@@ -96,12 +101,7 @@ def by_stage(folder: Path, db: Path) -> dict[str, float]:
     times["build actor index + gazetteer (once)"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    manifest = str(folder.parent / "manifest.csv")
-    docs = [
-        d
-        for d in read_documents([str(folder)], manifest=manifest, settings=settings.read)
-        if isinstance(d, RawDocument)
-    ]
+    docs = [d for d in read_documents(inputs, manifest=manifest, settings=settings.read) if isinstance(d, RawDocument)]
     times["read"] = time.perf_counter() - t
     t = time.perf_counter()
     articles = [a for a in (extract_article(d, settings=settings.extract) for d in docs) if isinstance(a, Article)]
@@ -117,21 +117,21 @@ def by_stage(folder: Path, db: Path) -> dict[str, float]:
     times["fingerprint"] = time.perf_counter() - t
     t = time.perf_counter()
     with Store(db) as store:
-        run = store.start_run(inputs=[str(folder)], extractor="bench", pack_version=pack.version, settings="{}")
+        run = store.start_run(inputs=inputs, extractor="bench", pack_version=pack.version, settings="{}")
         store.write_batch(run_id=run, articles=prints, mentions=mentions, skips=[])
         times["store write"] = time.perf_counter() - t
         t = time.perf_counter()
         refresh_events(store, settings=settings, pack=pack, report=BuildReport(run_id=run))
         times["copies + merge"] = time.perf_counter() - t
     print(f"  {len(articles)} articles, {len(mentions)} mentions")
-    return times
+    return times, [a.text for a in articles]
 
 
-def end_to_end(folder: Path, db: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of a whole build in a fresh process, as a user runs it."""
+def _peak_code() -> str:
     # The child's own high-water mark: ru_maxrss survives exec on Linux, so a child would report this
-    # benchmark's larger peak; /proc's VmHWM belongs to the child's address space alone.
-    code = (
+    # benchmark's larger peak; /proc's VmHWM belongs to the child's address space alone. RUSAGE_CHILDREN gives
+    # the largest of the child's own finished children: its worker processes.
+    return (
         "import resource, sys, time\n"
         "def peak_mib():\n"
         "    try:\n"
@@ -139,31 +139,102 @@ def end_to_end(folder: Path, db: Path) -> tuple[float, float]:
         "            return next(int(x.split()[1]) for x in fh if x.startswith('VmHWM:')) / 1024\n"
         "    except (OSError, StopIteration):\n"
         "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "def workers_mib():\n"
+        "    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+    )
+
+
+def end_to_end(inputs: list[str], manifest: str | None, db: Path, workers: int) -> tuple[float, float, float]:
+    """Seconds, peak RSS (MiB) of the build process and of its largest worker, as a user runs the build."""
+    code = _peak_code() + (
         "from newsledger.pipeline import build_ledger\n"
         "t = time.perf_counter()\n"
-        f"build_ledger([{str(folder)!r}], db={str(db)!r}, manifest={str(folder.parent / 'manifest.csv')!r})\n"
-        "print(time.perf_counter() - t, peak_mib())\n"
+        f"build_ledger({inputs!r}, db={str(db)!r}, manifest={manifest!r}, workers={workers})\n"
+        "print(time.perf_counter() - t, peak_mib(), workers_mib())\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, peak = result.stdout.split()[-2:]
-    return float(seconds), float(peak)
+    seconds, peak, worker_peak = result.stdout.split()[-3:]
+    return float(seconds), float(peak), float(worker_peak)
+
+
+def full_parse(texts: list[str], processes: int) -> float:
+    """Seconds spaCy's whole model (tagger, parser, NER, ...) takes over the texts, in a fresh process."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(texts, fh)
+    code = (
+        "import json, sys, time\n"
+        "from newsledger.settings import Settings\n"
+        "from newsledger.stages.annotate import _load_spacy\n"
+        f"texts = json.load(open({fh.name!r}, encoding='utf-8'))\n"
+        "nlp = _load_spacy(Settings().annotate.model)\n"
+        "t = time.perf_counter()\n"
+        f"for _ in nlp.pipe(texts, batch_size=32, n_process={processes}): pass\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    try:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    finally:
+        Path(fh.name).unlink()
+    return float(result.stdout.split()[-1])
+
+
+def real_corpus(folder: Path) -> list[str]:
+    """GVC and ECB+ documents as JSON lines, and the Scrapinghub HTML pages, from the shared data folder."""
+    from newsledger.evaluation import data_path
+    from newsledger.evaluation.ecbplus import CORPUS, read_corpus
+    from newsledger.evaluation.gvc import DATA_SET as GVC
+
+    gold = [json.loads(line) for line in (data_path(GVC) / "documents.jsonl").open(encoding="utf-8")]
+    ecb = read_corpus(data_path("ecbplus") / CORPUS)
+    with (folder / "news.jsonl").open("w", encoding="utf-8") as fh:
+        for row in gold:
+            fh.write(json.dumps({"text": row["text"], "title": row.get("title"), "published": row.get("published")}))
+            fh.write("\n")
+        for doc in ecb:
+            fh.write(json.dumps({"text": doc.text, "published": doc.published and doc.published.isoformat()}) + "\n")
+    pages = data_path("scrapinghub_article_extraction_benchmark") / "html"
+    return [str(folder / "news.jsonl"), str(pages)]
+
+
+def run(name: str, inputs: list[str], manifest: str | None, tmp: Path, workers: list[int]) -> None:
+    print(f"newsledger throughput on {name}")
+    times, texts = by_stage(inputs, manifest, tmp / f"{name[:4]}-stages.duckdb")
+    n = len(texts)
+    words = sum(len(t.split()) for t in texts) / max(n, 1)
+    print(f"  ({n} articles kept, {words:.0f} words each on average)")
+    for stage, secs in times.items():
+        rate = f"{n / secs:10.1f} articles/s" if "(once)" not in stage else ""
+        print(f"  {stage:38s} {secs:8.2f} s {rate}")
+    for processes in (1, 2):
+        secs = full_parse(texts, processes)
+        print(f"  {f'spaCy full parse, {processes} process(es)':38s} {secs:8.2f} s {n / secs:10.1f} articles/s")
+    for count in workers:
+        seconds, peak, worker_peak = end_to_end(inputs, manifest, tmp / f"{name[:4]}-e2e-{count}.duckdb", count)
+        label = f"end to end, {count} worker(s)"
+        print(f"  {label:38s} {seconds:8.2f} s {n / seconds:10.1f} articles/s")
+        print(f"  {'  peak memory: build / largest worker':38s} {peak:8.0f} MiB / {worker_peak:.0f} MiB")
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=200, help="generated articles (0: none)")
+    parser.add_argument("--real", action="store_true", help="also the real news of the shared data folder")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to build with")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        generate(n, folder)
-        print(f"newsledger throughput on {n} generated articles (5 paragraphs, ~{len(FILLER.split()) * 5 + 100} words)")
-        for stage, secs in by_stage(folder, Path(tmp) / "stages.duckdb").items():
-            rate = f"{n / secs:10.1f} articles/s" if "(once)" not in stage else ""
-            print(f"  {stage:38s} {secs:8.2f} s {rate}")
-        seconds, peak = end_to_end(folder, Path(tmp) / "e2e.duckdb")
-        print(f"  {'end to end (fresh process)':38s} {seconds:8.2f} s {n / seconds:10.1f} articles/s")
-        print(f"  {'peak memory (RSS)':38s} {peak:8.0f} MiB")
+        base = Path(tmp)
+        if args.n:
+            folder = base / "corpus"
+            folder.mkdir()
+            generate(args.n, folder)
+            label = f"{args.n} generated articles (5 paragraphs, ~{len(FILLER.split()) * 5 + 100} words)"
+            run(label, [str(folder)], str(base / "manifest.csv"), base, args.workers)
+        if args.real:
+            real = base / "real"
+            real.mkdir()
+            run("real news (GVC, ECB+, Scrapinghub pages)", real_corpus(real), None, base, args.workers)
         this = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  peak memory, stage-by-stage run {this:5.0f} MiB (holds every parse at once)")
+        print(f"peak memory, stage-by-stage runs {this:5.0f} MiB (holds every parse of a corpus at once)")
 
 
 if __name__ == "__main__":

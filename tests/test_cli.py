@@ -220,3 +220,52 @@ def test_cli_stories_put_the_syndicated_copy_with_its_original(sample_ledger: Pa
     assert sum(len(s["articles"]) for s in stories) == 16
     code, shown, _ = _run("story", with_copy["id"][:8], "--db", str(sample_ledger))
     assert code == 0 and "copy of" in shown
+
+
+def test_cli_export_parquet_writes_every_table_by_month_and_agrees_with_jsonl(
+    sample_ledger: Path, tmp_path: Path
+) -> None:
+    import duckdb
+
+    out = tmp_path / "parquet"
+    code, _, stderr = _run("export", "--db", str(sample_ledger), "--format", "parquet", "--out", str(out))
+    assert code == 0, stderr
+    con = duckdb.connect()
+
+    def read(table: str) -> list[dict[str, object]]:
+        cur = con.execute(f"SELECT * FROM read_parquet('{out}/{table}/*/*.parquet', hive_partitioning = true)")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    _, events_out, _ = _run("export", "--db", str(sample_ledger))
+    events = {e["id"]: e for e in map(json.loads, events_out.splitlines())}
+    rows = {r["id"]: r for r in read("events")}
+    assert rows.keys() == events.keys()
+    for event_id, row in rows.items():
+        record = events[event_id]
+        assert row["type"] == record["type"] and row["independent"] == record["sources"]["independent"]
+        assert sorted(row["mention_ids"]) == sorted(m["mention_id"] for m in record["mentions"])
+        # the partition is the month of the event's date, or of its first report when it has none
+        day = (record["date"] or {}).get("start") or row["first_reported"].isoformat()
+        assert row["month"] == day[:7]
+    mentions = read("mentions")
+    assert {m["id"] for m in mentions} == {m["mention_id"] for e in events.values() for m in e["mentions"]}
+    for m in mentions:
+        quoted = events[m["event_id"]]["mentions"]
+        assert m["sentence"] == next(q["sentence"]["text"] for q in quoted if q["mention_id"] == m["id"])
+    _, articles_out, _ = _run("export", "--db", str(sample_ledger), "--what", "articles")
+    articles = {a["id"]: a for a in map(json.loads, articles_out.splitlines())}
+    parquet_articles = read("articles")
+    assert {a["id"] for a in parquet_articles} == articles.keys()
+    assert all(a["text"] == articles[a["id"]]["text"] for a in parquet_articles)
+    stories = read("stories")
+    assert sum(s["articles"] for s in stories) == len(articles)
+    # re-running replaces the folders: no row twice
+    assert _run("export", "--db", str(sample_ledger), "--format", "parquet", "--out", str(out))[0] == 0
+    assert len(read("events")) == len(rows)
+
+
+def test_cli_export_parquet_needs_a_folder(sample_ledger: Path) -> None:
+    code, _, stderr = _run("export", "--db", str(sample_ledger), "--format", "parquet")
+    assert code == 1
+    assert "--format parquet writes a folder of files: give it with --out DIR" in stderr

@@ -50,6 +50,28 @@ def test_build_ledger_interrupted_build_resumes_without_loss_or_duplicates(tmp_p
     assert _snapshot(resumed) == _snapshot(clean)
 
 
+def _tables(db: Path) -> dict[str, list[str]]:
+    with Store(db, read_only=True) as store:
+        return {
+            "events": _snapshot(db),
+            "articles": sorted(json.dumps(article_record(r), sort_keys=True) for r in store.articles()),
+            "stories": sorted(json.dumps(story_record(r), sort_keys=True, default=str) for r in store.stories()),
+        }
+
+
+def test_build_ledger_with_worker_processes_equals_the_one_process_build(sample_ledger: Path, tmp_path: Path) -> None:
+    paths, manifest = sample_inputs()
+    settings = load_settings(None, ["store.batch_articles=3"])  # several batches in flight at once
+    db = tmp_path / "workers.duckdb"
+    report = build_ledger(paths, db=db, manifest=manifest, settings=settings, workers=2)
+    assert (report.articles_new, report.articles_seen) == (16, 0)
+    assert _tables(db) == _tables(sample_ledger)
+    # a second build with workers skips every stored article, as one process does
+    again = build_ledger(paths, db=db, manifest=manifest, settings=settings, workers=2)
+    assert (again.articles_new, again.mentions_new, again.articles_seen) == (0, 0, 16)
+    assert _tables(db) == _tables(sample_ledger)
+
+
 def test_build_ledger_rerun_adds_nothing_and_keeps_events(sample_ledger: Path, tmp_path: Path) -> None:
     paths, manifest = sample_inputs()
     before = _snapshot(sample_ledger)

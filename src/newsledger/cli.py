@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -72,6 +73,9 @@ def build(
     config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes that annotate articles (default: the machine's cores).", min=1)
+    ] = None,
 ) -> None:
     """Read articles and add their events to the ledger.
 
@@ -89,6 +93,7 @@ def build(
         raise typer.Exit(2)
     try:
         settings = load_settings(config, set_)
+        workers = workers or os.cpu_count() or 1
         show_bar = not quiet and err.is_terminal
         if show_bar:
             from rich.progress import Progress
@@ -101,9 +106,10 @@ def build(
                     manifest=manifest,
                     settings=settings,
                     progress=lambda _s, n: bar.advance(task, n),
+                    workers=workers,
                 )
         else:
-            report = build_ledger(inputs, db=db, manifest=manifest, settings=settings)
+            report = build_ledger(inputs, db=db, manifest=manifest, settings=settings, workers=workers)
     except NewsledgerError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -456,11 +462,18 @@ def export(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
     status: Annotated[str | None, typer.Option(help="Status filter.")] = None,
     min_sources: Annotated[int | None, typer.Option(help="At least this many independent sources.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Folder for --format parquet.")] = None,
 ) -> None:
-    """Write events (or articles) as JSON lines or CSV to stdout.
+    """Write events (or articles) as JSON lines or CSV to stdout, or every table as Parquet into a folder.
 
     Example: newsledger export --db ledger.duckdb --format jsonl > events.jsonl
+    Example: newsledger export --db ledger.duckdb --format parquet --out ledger-parquet
     """
+    if fmt == "parquet":
+        _export_parquet(db, out)
+        return
+    if out is not None:
+        _fail("--out is for --format parquet; jsonl and csv go to standard output")
     try:
         with _open(db) as store:
             if what == "events":
@@ -483,6 +496,22 @@ def export(
                 _fail(f"--what {what!r} is not one of events, articles, actors, stories")
     except NewsledgerError as exc:
         _fail(str(exc))
+
+
+def _export_parquet(db: Path, out: Path | None) -> None:
+    from newsledger.store.parquet import export_parquet
+
+    if out is None:
+        _fail("--format parquet writes a folder of files: give it with --out DIR")
+        return
+    try:
+        with _open(db) as store:
+            written = export_parquet(store, out)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+        return
+    summary = ", ".join(f"{table} {rows:,}" for table, rows in written.items())
+    err.print(Text(f"wrote {out}/{{{','.join(written)}}}/month=YYYY-MM/*.parquet: {summary}"))
 
 
 def _read_input(file: str) -> str:

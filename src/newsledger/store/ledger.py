@@ -276,6 +276,10 @@ class Store:
         names = [d[0] for d in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
+    def article_ids(self) -> set[str]:
+        """Every stored article's id (a build's worker processes skip these)."""
+        return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
+
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(set(ids))
         if not wanted:
