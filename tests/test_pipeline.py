@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.errors import InputError
+from newsledger.errors import InputError, SettingsError
 from newsledger.export import article_record, iter_event_records, story_record
 from newsledger.pipeline import build_ledger, sample_inputs
 from newsledger.settings import load_settings
@@ -70,6 +70,23 @@ def test_build_ledger_with_worker_processes_equals_the_one_process_build(sample_
     again = build_ledger(paths, db=db, manifest=manifest, settings=settings, workers=2)
     assert (again.articles_new, again.mentions_new, again.articles_seen) == (0, 0, 16)
     assert _tables(db) == _tables(sample_ledger)
+
+
+def test_build_ledger_on_a_local_dask_cluster_equals_the_one_process_build(sample_ledger: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    paths, manifest = sample_inputs()
+    settings = load_settings(None, ["store.batch_articles=4"])
+    db = tmp_path / "dask.duckdb"
+    report = build_ledger(paths, db=db, manifest=manifest, settings=settings, dask="local:2")
+    assert (report.articles_new, report.articles_seen) == (16, 0)
+    assert _tables(db) == _tables(sample_ledger)
+
+
+def test_build_ledger_dask_address_that_is_not_a_cluster_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    paths, manifest = sample_inputs()
+    with pytest.raises(SettingsError, match=r"--dask 'local:zero': expected local:N"):
+        build_ledger(paths, db=tmp_path / "l.duckdb", manifest=manifest, dask="local:zero")
 
 
 def test_build_ledger_rerun_adds_nothing_and_keeps_events(sample_ledger: Path, tmp_path: Path) -> None:

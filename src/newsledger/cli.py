@@ -76,6 +76,10 @@ def build(
     workers: Annotated[
         int | None, typer.Option(help="Processes that annotate articles (default: the machine's cores).", min=1)
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Run the per-article work on a Dask cluster: a scheduler address, or local:N workers."),
+    ] = None,
 ) -> None:
     """Read articles and add their events to the ledger.
 
@@ -107,9 +111,10 @@ def build(
                     settings=settings,
                     progress=lambda _s, n: bar.advance(task, n),
                     workers=workers,
+                    dask=dask,
                 )
         else:
-            report = build_ledger(inputs, db=db, manifest=manifest, settings=settings, workers=workers)
+            report = build_ledger(inputs, db=db, manifest=manifest, settings=settings, workers=workers, dask=dask)
     except NewsledgerError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

@@ -3,31 +3,25 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import signal
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
+from newsledger.batches import run_batches
 from newsledger.errors import InputError
-from newsledger.model import Article, EventMention, RawDocument, Skip
+from newsledger.model import RawDocument, Skip
 from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
-from newsledger.stages.annotate import annotate_articles
-from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text, group_by_page
-from newsledger.stages.events import EXTRACTOR, extract_events
-from newsledger.stages.extract import extract_article, outlet_from_url
+from newsledger.stages.dedupe import Fingerprint, find_copy_groups, group_by_page
+from newsledger.stages.events import EXTRACTOR
+from newsledger.stages.extract import outlet_from_url
 from newsledger.stages.merge import ArticleInfo, keep_event_ids, link_denials, merge_mentions
 from newsledger.stages.read import read_documents
-from newsledger.stages.stories import StoryArticle, StoryState, assign_stories, story_names
+from newsledger.stages.stories import StoryArticle, StoryState, assign_stories
 from newsledger.store.ledger import Store
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
-SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(slots=True)
@@ -78,117 +72,6 @@ def _batches(items: Iterator[RawDocument | Skip], size: int) -> Iterator[list[Ra
         yield batch
 
 
-@dataclass(slots=True)
-class BatchResult:
-    """What the per-article stages made of one batch of inputs; stored by the one writer, in input order."""
-
-    documents: int = 0
-    seen: int = 0
-    prints: list[tuple[Article, bytes]] = field(default_factory=list)
-    mentions: list[EventMention] = field(default_factory=list)
-    skips: list[Skip] = field(default_factory=list)
-    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-def process_batch(
-    batch: Sequence[RawDocument | Skip], *, known: Callable[[set[str]], set[str]], pack: Pack, settings: Settings
-) -> BatchResult:
-    """Extract, annotate and code the articles of one batch that ``known`` does not already hold; no store here."""
-    result = BatchResult()
-    articles: dict[str, Article] = {}
-    for item in batch:
-        if isinstance(item, Skip):
-            result.skips.append(item)
-            continue
-        result.documents += 1
-        extracted = extract_article(item, settings=settings.extract)
-        if isinstance(extracted, Skip):
-            result.skips.append(extracted)
-        elif extracted.id in articles:
-            result.seen += 1
-        else:
-            articles[extracted.id] = extracted
-    stored = known(set(articles))
-    result.seen += len(stored)
-    new = [a for a in articles.values() if a.id not in stored]
-    english = [a for a in new if (a.language or "en") in SUPPORTED_LANGUAGES]
-    for a in new:
-        if a not in english:
-            result.skips.append(
-                Skip(
-                    stage="annotate",
-                    source=a.source,
-                    reason=f"language {a.language!r} is not supported; kept without events",
-                )
-            )
-    for annotated in annotate_articles(english, pack=pack, settings=settings.annotate):
-        result.mentions.extend(extract_events(annotated, pack=pack))
-        entities = ((ent.text, ent.label_) for para in annotated.paragraphs for ent in para.doc.ents)
-        result.names[annotated.article.id] = story_names(entities)
-    result.prints = [(a, fingerprint_text(a.id, a.text, a.published, settings=settings.dedupe).signature) for a in new]
-    return result
-
-
-def _drop_stored(result: BatchResult, stored: set[str]) -> BatchResult:
-    """A batch made by a worker may hold articles an earlier batch of this build stored: they are seen, not new."""
-    if not stored:
-        return result
-    result.seen += len(stored)
-    result.prints = [(a, sig) for a, sig in result.prints if a.id not in stored]
-    result.mentions = [m for m in result.mentions if m.article_id not in stored]
-    result.names = {k: v for k, v in result.names.items() if k not in stored}
-    return result
-
-
-# The pack and settings of a worker process, loaded once by its initializer.
-_WORKER: dict[str, Any] = {}
-
-
-def _start_worker(settings: Settings, known: frozenset[str]) -> None:
-    # Ctrl-C goes to the whole process group: the parent alone decides to stop, and stops the workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(settings=settings, pack=load_pack(settings.events.pack), known=known)
-
-
-def _work(batch: list[RawDocument | Skip]) -> BatchResult:
-    known: frozenset[str] = _WORKER["known"]
-    return process_batch(batch, known=lambda ids: ids & known, pack=_WORKER["pack"], settings=_WORKER["settings"])
-
-
-def process_batches(
-    batches: Iterator[list[RawDocument | Skip]], store: Store, *, pack: Pack, settings: Settings, workers: int
-) -> Iterator[tuple[int, BatchResult]]:
-    """(inputs in the batch, its result) for each batch, in input order; ``workers`` processes share the work.
-
-    One process asks the store which articles it holds before annotating each batch. Worker processes cannot
-    read the ledger while it is open for writing: they skip what the ledger held when the build started, and
-    the writer drops what an earlier batch of this build stored.
-    """
-    if workers <= 1:
-        for batch in batches:
-            yield len(batch), process_batch(batch, known=store.known_article_ids, pack=pack, settings=settings)
-        return
-    known = frozenset(store.article_ids())
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB's threads
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(settings, known)
-    ) as pool:
-        pending: deque[tuple[int, Future[BatchResult]]] = deque()
-        try:
-            for batch in batches:
-                pending.append((len(batch), pool.submit(_work, batch)))
-                # Enough batches in flight to keep every worker busy; no more, so memory stays bounded.
-                while len(pending) > 2 * workers:
-                    size, future = pending.popleft()
-                    yield size, future.result()
-            while pending:
-                size, future = pending.popleft()
-                yield size, future.result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
 def build_ledger(
     paths: Sequence[str],
     *,
@@ -197,13 +80,15 @@ def build_ledger(
     settings: Settings | None = None,
     progress: Progress | None = None,
     workers: int = 1,
+    dask: str | None = None,
 ) -> BuildReport:
     """Read every input, store new articles and their mentions batch by batch, then re-derive copies and events.
 
     Each batch commits on its own, so an interrupted build keeps what it finished and the next build resumes:
     articles already in the ledger are recognised by their content id and not processed again. With
     ``workers`` > 1, that many processes extract, annotate and code batches while this one alone writes them, in
-    input order; the ledger is the same whatever the number.
+    input order; with ``dask`` (a scheduler address, or ``local:N``) the nodes of a Dask cluster do. The ledger is
+    the same whatever runs the batches.
     """
     settings = settings or Settings()
     pack = load_pack(settings.events.pack)
@@ -218,24 +103,29 @@ def build_ledger(
         )
         try:
             documents = read_documents(paths, manifest=manifest, settings=settings.read)
-            batches = _batches(documents, settings.store.batch_articles)
-            for size, result in process_batches(batches, store, pack=pack, settings=settings, workers=workers):
-                result = _drop_stored(result, store.known_article_ids(a.id for a, _ in result.prints))
-                store.write_batch(
-                    run_id=report.run_id,
-                    articles=result.prints,
-                    mentions=result.mentions,
-                    skips=result.skips,
-                    names=result.names,
+            results = run_batches(
+                _batches(documents, settings.store.batch_articles),
+                known=store.known_article_ids,
+                known_ids=store.article_ids,
+                pack=pack,
+                settings=settings,
+                run_id=report.run_id,
+                workers=workers,
+                dask=dask,
+            )
+            for result in results:
+                result = result.without(store.known_article_ids(result.articles.column("id").to_pylist()))
+                store.write_tables(
+                    run_id=report.run_id, articles=result.articles, mentions=result.mentions, skips=result.skips
                 )
                 report.documents += result.documents
                 report.articles_seen += result.seen
-                report.articles_new += len(result.prints)
-                report.mentions_new += len(result.mentions)
+                report.articles_new += result.articles.num_rows
+                report.mentions_new += result.mentions.num_rows
                 report.skipped += len(result.skips)
                 report.skips.extend(result.skips)
                 if progress:
-                    progress("read", size)
+                    progress("read", result.inputs)
             refresh_events(store, settings=settings, pack=pack, report=report)
         except BaseException:
             report.status = "interrupted"

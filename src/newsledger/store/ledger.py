@@ -72,6 +72,25 @@ ARROW_TYPES = {
 }
 
 
+def table_of(table: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """Rows of one ledger table as an Arrow table with the ledger's column types."""
+    schema = pa.schema([(name, ARROW_TYPES[kind]) for name, kind in TABLES[table].items()])
+    return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+def batch_tables(
+    *,
+    run_id: str,
+    articles: Sequence[tuple[Article, bytes]],
+    mentions: Sequence[EventMention],
+    names: Mapping[str, Sequence[str]],
+) -> tuple[pa.Table, pa.Table]:
+    """A batch's articles (with fingerprints and story names) and mentions as the ledger's Arrow tables; pure, so a
+    worker process or a cluster node can make them and the one writer store them as they are."""
+    rows = [article_row(a, fingerprint=f, run_id=run_id, names=names.get(a.id, ())) for a, f in articles]
+    return table_of("articles", rows), table_of("mentions", [mention_row(m) for m in mentions])
+
+
 def _create(table: str) -> str:
     cols = ", ".join(f"{name} {kind}" for name, kind in TABLES[table].items())
     return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({KEYS[table]}))"
@@ -161,10 +180,12 @@ class Store:
 
     # --- writes --------------------------------------------------------------------------------
     def _insert(self, table: str, rows: Sequence[dict[str, Any]], *, replace: bool = True) -> None:
-        if not rows:
+        if rows:
+            self._insert_table(table, table_of(table, rows), replace=replace)
+
+    def _insert_table(self, table: str, batch: pa.Table, *, replace: bool = True) -> None:
+        if not batch.num_rows:
             return
-        schema = pa.schema([(name, ARROW_TYPES[kind]) for name, kind in TABLES[table].items()])
-        batch = pa.Table.from_pylist(list(rows), schema=schema)
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         self.con.register("_batch", batch)
         try:
@@ -202,14 +223,17 @@ class Store:
     ) -> None:
         """Write one batch in one transaction, so an interrupted build leaves whole articles or none.
         ``names``: each article's story names (``stories.story_names``)."""
-        names = names or {}
-        rows = [article_row(a, fingerprint=f, run_id=run_id, names=names.get(a.id, ())) for a, f in articles]
+        tables = batch_tables(run_id=run_id, articles=articles, mentions=mentions, names=names or {})
+        self.write_tables(run_id=run_id, articles=tables[0], mentions=tables[1], skips=skips)
+
+    def write_tables(self, *, run_id: str, articles: pa.Table, mentions: pa.Table, skips: Sequence[Skip]) -> None:
+        """Write a batch made elsewhere (``batch_tables``, in a worker process) in one transaction."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._insert("articles", rows, replace=False)
-            self._insert("mentions", [mention_row(m) for m in mentions])
+            self._insert_table("articles", articles, replace=False)
+            self._insert_table("mentions", mentions)
             # A file that now reads fine is no longer a skip (unless this batch records a new reason).
-            sources = [a.source for a, _ in articles]
+            sources = articles.column("source").to_pylist()
             if sources:
                 self.con.execute("DELETE FROM skips WHERE source IN (SELECT unnest(?))", [sources])
             skip_rows = [
