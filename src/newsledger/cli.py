@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from datetime import date
@@ -23,7 +22,10 @@ from newsledger.export import (
     event_csv_row,
     event_record,
     iter_event_records,
+    json_line,
     story_record,
+    write_csv,
+    write_jsonl,
 )
 from newsledger.settings import load_settings
 from newsledger.store.ledger import EventFilter, Store
@@ -158,13 +160,9 @@ def _event_filter(
 
 def _write_records(records: Any, fmt: str, columns: tuple[str, ...] | None = None) -> None:
     if fmt == "jsonl":
-        for rec in records:
-            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        write_jsonl(records, sys.stdout)
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns or ()), extrasaction="ignore")
-        writer.writeheader()
-        for rec in records:
-            writer.writerow(rec)
+        write_csv(records, columns or (), sys.stdout)
     else:
         _fail(f"--format {fmt!r} is not one of table, jsonl, csv")
 
@@ -532,7 +530,7 @@ def code(
             err.print(Text(f"warning: line {number}: skipped, not a record with 'text' and an ISO 'date' ({exc})"))
     for item_id, mentions in code_texts(items, pack=pack, settings=settings):
         coded = {"id": item_id, "events": [mention_record(m) for m in mentions]}
-        sys.stdout.write(json.dumps(coded, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(coded))
     if errors and not items:
         raise typer.Exit(1)
 
