@@ -13,7 +13,13 @@ from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
-from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text, group_by_page
+from newsledger.stages.dedupe import (
+    Fingerprint,
+    find_copy_groups,
+    fingerprint_text,
+    group_by_page,
+    signature_fits,
+)
 from newsledger.stages.events import EXTRACTOR, extract_events
 from newsledger.stages.extract import extract_article, outlet_from_url
 from newsledger.stages.merge import ArticleInfo, keep_event_ids, link_denials, merge_mentions
@@ -183,9 +189,24 @@ def refresh_stories(store: Store, *, settings: Settings) -> None:
     store.save_stories(assignments, state.to_bytes())
 
 
+def _comparable_fingerprints(store: Store, *, settings: Settings) -> list[Fingerprint]:
+    """Every article's fingerprint; those stored with other MinHash settings (an older ledger, a changed
+    dedupe.num_perm) are made again from the stored text and saved, since signatures of two lengths never compare."""
+    prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
+    stale = [fp.article_id for fp in prints if not signature_fits(fp.signature, settings=settings.dedupe)]
+    if not stale:
+        return prints
+    fresh = {
+        r["id"]: fingerprint_text(r["id"], r["text"], r["published"], settings=settings.dedupe)
+        for r in store.article_texts(stale)
+    }
+    store.set_fingerprints({k: v.signature for k, v in fresh.items()})
+    return [fresh.get(fp.article_id, fp) for fp in prints]
+
+
 def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: BuildReport) -> None:
     """Re-derive copy groups and events from everything stored, so the result never depends on input order."""
-    prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
+    prints = _comparable_fingerprints(store, settings=settings)
     # Snapshots of one page (two archived copies of one URL) are one article, whatever their texts.
     urls = {r["id"]: r["original_url"] or r["url"] for r in store.article_infos()}
     originals = group_by_page(prints, urls, find_copy_groups(prints, settings=settings.dedupe))

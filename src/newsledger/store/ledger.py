@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -72,9 +73,23 @@ ARROW_TYPES = {
 }
 
 
+# Columns that later migrations add: a ledger of schema 1 had none of them, and migration 1 creates its tables
+# without them, so every ledger, fresh or upgraded, reaches its columns through the same ordered steps.
+ADDED_LATER = {
+    "mentions": ("words", "specific"),
+    "articles": ("names", "original_url"),
+    "events": ("specific",),
+}
+
+
 def _create(table: str) -> str:
-    cols = ", ".join(f"{name} {kind}" for name, kind in TABLES[table].items())
+    later = ADDED_LATER.get(table, ())
+    cols = ", ".join(f"{name} {kind}" for name, kind in TABLES[table].items() if name not in later)
     return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({KEYS[table]}))"
+
+
+def _add_column(table: str, column: str) -> str:
+    return f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {TABLES[table][column]}"
 
 
 # Ordered migrations; each runs once and is recorded in the migrations table.
@@ -87,20 +102,33 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (2, (_create("event_links"),)),
     (3, (_create("article_stories"), _create("story_state"))),
     (4, (_create("event_aliases"),)),
-    (5, ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS words VARCHAR",)),
+    (5, (_add_column("mentions", "words"),)),
     # The names an article's entities give its story (JSON list); articles stored before have none.
-    (6, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS names VARCHAR",)),
+    (6, (_add_column("articles", "names"),)),
     # The page an archived copy holds (archives.original_url); articles stored before have none recorded.
-    (7, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS original_url VARCHAR",)),
+    (7, (_add_column("articles", "original_url"),)),
     # Whether a mention (an event) identifies one happening; rows stored before count as specific, as they did.
-    (
-        8,
-        (
-            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS specific BOOLEAN",
-            "ALTER TABLE events ADD COLUMN IF NOT EXISTS specific BOOLEAN",
-        ),
-    ),
+    (8, (_add_column("mentions", "specific"), _add_column("events", "specific"))),
 )
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection, *, upto: int = SCHEMA_VERSION) -> None:
+    """Run the migrations not yet recorded, up to version ``upto``, each in its own transaction."""
+    con.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    done = {r[0] for r in con.execute("SELECT version FROM migrations").fetchall()}
+    for version, statements in MIGRATIONS:
+        if version in done or version > upto:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for sql in statements:
+                con.execute(sql)
+            con.execute("INSERT INTO migrations VALUES (?, ?)", [version, _now()])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,18 +176,23 @@ class Store:
         return bool(row and row[0])
 
     def _migrate(self) -> None:
-        self.con.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
-        done = {r[0] for r in self.con.execute("SELECT version FROM migrations").fetchall()}
-        for version, statements in MIGRATIONS:
-            if version in done:
-                continue
-            self.con.execute("BEGIN TRANSACTION")
-            for sql in statements:
-                self.con.execute(sql)
-            self.con.execute("INSERT INTO migrations VALUES (?, ?)", [version, _now()])
-            self.con.execute("COMMIT")
+        apply_migrations(self.con)
 
     # --- writes --------------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All or nothing: the statements inside commit together, or none of them is kept."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            # A failed write can leave the connection unusable, and then the rollback fails too; the ledger on
+            # disk still holds only what earlier transactions committed.
+            with suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            raise
+
     def _insert(self, table: str, rows: Sequence[dict[str, Any]], *, replace: bool = True) -> None:
         if not rows:
             return
@@ -204,8 +237,7 @@ class Store:
         ``names``: each article's story names (``stories.story_names``)."""
         names = names or {}
         rows = [article_row(a, fingerprint=f, run_id=run_id, names=names.get(a.id, ())) for a, f in articles]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._insert("articles", rows, replace=False)
             self._insert("mentions", [mention_row(m) for m in mentions])
             # A file that now reads fine is no longer a skip (unless this batch records a new reason).
@@ -223,20 +255,28 @@ class Store:
                 for s in skips
             ]
             self._insert("skips", skip_rows)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+
+    def set_fingerprints(self, signatures: Mapping[str, bytes]) -> None:
+        """Replace the stored MinHash signatures of these articles, in one transaction."""
+        if not signatures:
+            return
+        rows = pa.Table.from_pylist(
+            [{"id": k, "fingerprint": v} for k, v in signatures.items()],
+            schema=pa.schema([("id", pa.string()), ("fingerprint", pa.binary())]),
+        )
+        with self._transaction():
+            self.con.register("_prints", rows)
+            self.con.execute("UPDATE articles SET fingerprint = p.fingerprint FROM _prints p WHERE articles.id = p.id")
+            self.con.unregister("_prints")
 
     def set_copies(self, originals: dict[str, str]) -> None:
         rows = [{"id": k, "copy_of": v} for k, v in originals.items() if k != v]
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("UPDATE articles SET copy_of = NULL")
-        if rows:
-            self.con.register("_copies", pa.Table.from_pylist(rows))
-            self.con.execute("UPDATE articles SET copy_of = c.copy_of FROM _copies c WHERE articles.id = c.id")
-            self.con.unregister("_copies")
-        self.con.execute("COMMIT")
+        with self._transaction():
+            self.con.execute("UPDATE articles SET copy_of = NULL")
+            if rows:
+                self.con.register("_copies", pa.Table.from_pylist(rows))
+                self.con.execute("UPDATE articles SET copy_of = c.copy_of FROM _copies c WHERE articles.id = c.id")
+                self.con.unregister("_copies")
 
     def replace_events(
         self,
@@ -254,8 +294,7 @@ class Store:
         links = [{"event_id": e.id, "mention_id": m} for e in events for m in e.mention_ids]
         relations = [{"event_id": d, "other_id": c, "relation": "denies"} for d, c in denials]
         relations += [{"event_id": c, "other_id": d, "relation": "denied_by"} for d, c in denials]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM event_links")
             self.con.execute("DELETE FROM event_mentions")
             self.con.execute("DELETE FROM events")
@@ -265,10 +304,6 @@ class Store:
             if retired:
                 self.con.execute("DELETE FROM event_aliases WHERE old_id IN (SELECT unnest(?))", [list(retired)])
                 self._insert("event_aliases", [{"old_id": o, "event_id": n} for o, n in sorted(retired.items())])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     # --- reads ---------------------------------------------------------------------------------
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -287,6 +322,11 @@ class Store:
         return [
             (r[0], r[1], r[2]) for r in self.con.execute("SELECT id, published, fingerprint FROM articles").fetchall()
         ]
+
+    def article_texts(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        return self._dicts(
+            "SELECT id, published, text FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [list(ids)]
+        )
 
     def article_infos(self) -> list[dict[str, Any]]:
         return self._dicts(
@@ -460,14 +500,9 @@ class Store:
 
     def save_stories(self, assignments: dict[str, str], state: bytes) -> None:
         """New article-to-story assignments and the clustering state, in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._insert("article_stories", [{"article_id": a, "story_id": s} for a, s in assignments.items()])
             self._insert("story_state", [{"name": "stories", "state": state}])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def stories(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Stories with their articles (in publication order) and the events those articles report."""
