@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -61,6 +63,14 @@ def _parse_date(value: str | None, name: str) -> date | None:
     return None
 
 
+# A write failed for want of space: a full disk, a quota, a file size limit (EFBIG).
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def _open(db: Path) -> Store:
     return Store(db, read_only=True)
 
@@ -89,6 +99,9 @@ def build(
     if not inputs:
         err.print("error: give files or directories to read, or --sample")
         raise typer.Exit(2)
+    # SIGTERM (a scheduler, 'kill', a shutting-down laptop) ends a build as Ctrl-C does: the batch in progress
+    # is rolled back, the run is recorded as interrupted, and the next build resumes.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         settings = load_settings(config, set_)
         show_bar = not quiet and err.is_terminal
@@ -108,9 +121,22 @@ def build(
             report = build_ledger(inputs, db=db, manifest=manifest, settings=settings)
     except NewsledgerError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        if exc.errno not in _NO_SPACE:
+            raise
+        where = f" writing {exc.filename}" if exc.filename else ""
+        _fail(
+            f"the disk is full or a file size limit was reached{where} ({exc.strerror}); {db} keeps every batch "
+            "committed before; free some space, then run the same build again to resume"
+        )
     except KeyboardInterrupt:
-        err.print("interrupted: the ledger keeps every finished batch; run the same build again to resume")
+        err.print(
+            f"interrupted: {db} keeps every finished batch and records this run as interrupted; "
+            "run the same build again to resume"
+        )
         raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     _print_summary(db, report.counts() | {"copies": report.copies})
     if report.skipped:
         err.print(

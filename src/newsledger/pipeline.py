@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from newsledger.errors import InputError
+from newsledger.errors import InputError, StoreError
 from newsledger.model import Article, EventMention, RawDocument, Skip
 from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
@@ -155,9 +156,13 @@ def build_ledger(
                 if progress:
                     progress("read", len(batch))
             refresh_events(store, settings=settings, pack=pack, report=report)
-        except BaseException:
-            report.status = "interrupted"
-            store.finish_run(report.run_id, status=report.status, counts=report.counts())
+        except BaseException as exc:
+            # Ctrl-C and SIGTERM (which the CLI turns into KeyboardInterrupt) interrupt; anything else fails.
+            report.status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            # The run's record is a courtesy: when the disk is full it cannot be written, and the error that
+            # stopped the build is the one to report.
+            with suppress(StoreError):
+                store.finish_run(report.run_id, status=report.status, counts=report.counts())
             raise
         report.status = "done"
         store.finish_run(report.run_id, status=report.status, counts=report.counts())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -14,8 +17,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from newsledger.errors import StoreError
+from newsledger.errors import LedgerBusyError, StoreError
 from newsledger.model import Article, Event, EventMention, Skip
+from newsledger.store.lock import WriteLock, describe, read_holder
 from newsledger.store.records import article_row, event_row, mention_from_row, mention_row
 
 V = "VARCHAR"
@@ -145,30 +149,128 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+# What the operating system says when a write cannot be done, as DuckDB passes it on, and what to do about it.
+_WRITE_FAILURES = (
+    (("No space left", "File too large", "Disk quota"), "the disk is full or a file size limit was reached",
+     "free some space (or raise the limit), then run the same command again"),
+    (("Permission denied", "Read-only file system", "Operation not permitted"), "the file or its folder is read-only",
+     "make the ledger file and its folder writable, or give another file with --db"),
+)  # fmt: skip
+
+
+def _write_failure(text: str) -> str | None:
+    """A sentence on a failed write (what happened, what to do), or None when the error is not about writing."""
+    for needles, what, todo in _WRITE_FAILURES:
+        if any(n.lower() in text.lower() for n in needles):
+            detail = text.splitlines()[0] if text else ""
+            return f"{what} ({detail}); {todo}"
+    return None
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse at once, before any write, a ledger whose file or folder is marked read-only.
+
+    The mode bits are read as well as access(): a file without write bits is read-only by its owner's choice
+    even for root, whom access() lets write anything.
+    """
+    if path.exists() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)):
+        raise StoreError(
+            f"{path}: the ledger file is read-only; make it writable (chmod u+w {path}) or give another file "
+            "with --db. Queries (events, show, export) read it as it is."
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.is_dir() and (not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK)):
+        raise StoreError(
+            f"{path}: the ledger's folder {folder} is read-only, and a build writes its journal ({path.name}.wal) "
+            "and lock there; make the folder writable or give a file in another folder with --db"
+        )
+
+
 class Store:
     """Owns the DuckDB connection. One process writes; readers open read-only."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        """Open the ledger: to write (one process at a time, holding the write lock beside the file) or, with
+        ``read_only``, to read. A ledger that a build is writing cannot be opened; this raises LedgerBusyError at
+        once, naming the build, and never waits. ``newsledger serve`` and every query command open it read-only.
+        """
         self.path = str(path)
+        self._lock: WriteLock | None = None
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no ledger here; build one first with 'newsledger build PATH'")
+        if not read_only:
+            _check_writable(Path(self.path))
+            lock = WriteLock(self.path)
+            holder = lock.acquire()
+            if holder is not None:
+                raise LedgerBusyError(
+                    f"{self.path}: another build is writing this ledger: {describe(holder)}; wait for it to finish "
+                    "(or stop it) and run this command again"
+                )
+            self._lock = lock
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the ledger: {exc}") from exc
-        if not read_only:
-            self._migrate()
-        elif not self._has_table("articles"):
-            raise StoreError(f"{self.path}: not a newsledger ledger (no articles table)")
+            self._release()
+            raise self._open_error(exc, read_only=read_only) from exc
+        try:
+            if not read_only:
+                self._migrate()
+            elif not self._has_table("articles"):
+                raise StoreError(f"{self.path}: not a newsledger ledger (no articles table)")
+        except BaseException:
+            self.con.close()
+            self._release()
+            raise
+
+    def _open_error(self, exc: duckdb.Error, *, read_only: bool) -> StoreError:
+        text = str(exc)
+        if "Conflicting lock" in text:
+            holder = read_holder(self.path)
+            if holder is not None:
+                return LedgerBusyError(
+                    f"{self.path} is being written by build {describe(holder)}; try again when it finishes, "
+                    "or query a copy of the file made before it started"
+                )
+            pid = _LOCK_PID.search(text)
+            who = f"process {pid.group(1)}" if pid else "another process"
+            doing = "read" if read_only else "written"
+            return LedgerBusyError(
+                f"{self.path} is held open by {who} (a query or 'newsledger serve'), so it cannot be {doing} now; "
+                "stop that process or wait for it to finish, then run this command again"
+            )
+        failed = _write_failure(text)
+        if failed is not None:
+            return StoreError(f"{self.path}: cannot open the ledger: {failed}")
+        return StoreError(f"{self.path}: cannot open the ledger: {exc}")
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()
+        except duckdb.Error as exc:
+            failed = _write_failure(str(exc))
+            if failed is None:
+                raise
+            raise StoreError(f"{self.path}: could not finish writing the ledger: {failed}") from exc
+        finally:
+            self._release()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        # An error is on its way already: closing must not replace it with a second one.
+        with suppress(StoreError, duckdb.Error):
+            self.close()
 
     # --- schema --------------------------------------------------------------------------------
     def _has_table(self, name: str) -> bool:
@@ -182,16 +284,25 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """All or nothing: the statements inside commit together, or none of them is kept."""
-        self.con.execute("BEGIN TRANSACTION")
         try:
-            yield
-            self.con.execute("COMMIT")
-        except BaseException:
-            # A failed write can leave the connection unusable, and then the rollback fails too; the ledger on
-            # disk still holds only what earlier transactions committed.
-            with suppress(duckdb.Error):
-                self.con.execute("ROLLBACK")
-            raise
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+                self.con.execute("COMMIT")
+            except BaseException:
+                # A failed write can leave the connection unusable, and then the rollback fails too; the ledger
+                # on disk still holds only what earlier transactions committed.
+                with suppress(duckdb.Error):
+                    self.con.execute("ROLLBACK")
+                raise
+        except duckdb.Error as exc:
+            failed = _write_failure(str(exc))
+            if failed is None:
+                raise
+            raise StoreError(
+                f"{self.path}: could not write to the ledger: {failed}; nothing of this write was kept, and the "
+                "ledger holds what it held before it"
+            ) from exc
 
     def _insert(self, table: str, rows: Sequence[dict[str, Any]], *, replace: bool = True) -> None:
         if not rows:
@@ -214,15 +325,17 @@ class Store:
             "skipped": 0, "mentions_new": 0, "events": 0, "extractor": extractor,
             "pack_version": pack_version, "settings": settings,
         }  # fmt: skip
-        self._insert("runs", [row])
+        with self._transaction():
+            self._insert("runs", [row])
         return run_id
 
     def finish_run(self, run_id: str, *, status: str, counts: dict[str, int]) -> None:
         sets = ", ".join(f"{k} = ?" for k in counts)
-        self.con.execute(
-            f"UPDATE runs SET finished_at = ?, status = ?, {sets} WHERE id = ?",
-            [_now(), status, *counts.values(), run_id],
-        )
+        with self._transaction():
+            self.con.execute(
+                f"UPDATE runs SET finished_at = ?, status = ?, {sets} WHERE id = ?",
+                [_now(), status, *counts.values(), run_id],
+            )
 
     def write_batch(
         self,
@@ -540,6 +653,30 @@ class Store:
         while rows := cur.fetchmany(1000):
             for row in rows:
                 yield dict(zip(names, row, strict=True))
+
+    def content_digests(self) -> dict[str, str]:
+        """A SHA-256 of each table's rows in a canonical order, leaving out which run wrote them (``run_id``) and
+        the runs table itself: two ledgers with equal digests hold the same articles, mentions, events, sources,
+        copies, stories and skips, however many builds (or interrupted ones) it took to make them."""
+        out = {}
+        for table in TABLES:
+            if table == "runs" or not self._has_table(table):
+                continue
+            names = [c for c in TABLES[table] if c != "run_id" and self._has_column(table, c)]
+            cols = ", ".join(names)
+            digest = hashlib.sha256()
+            cur = self.con.execute(f"SELECT {cols} FROM {table} ORDER BY {cols}")
+            while rows := cur.fetchmany(10_000):
+                for row in rows:
+                    digest.update(repr(row).encode("utf-8", "surrogatepass"))
+            out[table] = digest.hexdigest()
+        return out
+
+    def _has_column(self, table: str, column: str) -> bool:
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?", [table, column]
+        ).fetchone()
+        return bool(row and row[0])
 
     def last_run(self) -> dict[str, Any] | None:
         rows = self._dicts("SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")
