@@ -269,3 +269,20 @@ def test_cli_export_parquet_needs_a_folder(sample_ledger: Path) -> None:
     code, _, stderr = _run("export", "--db", str(sample_ledger), "--format", "parquet")
     assert code == 1
     assert "--format parquet writes a folder of files: give it with --out DIR" in stderr
+
+
+def test_cli_export_of_hostile_text_is_safe_csv_and_valid_utf8_jsonl(tmp_path: Path) -> None:
+    # A JSON feed may escape a lone surrogate and may title a page with a spreadsheet formula.
+    record = (
+        '{"text": "%s \\ud800 broken.", "title": "=HYPERLINK(\\"http://evil.invalid\\")", "url": "http://a.example/1"}'
+    )
+    (tmp_path / "feed.jsonl").write_text(record % GOOD.replace("\n", " ") + "\n", encoding="utf-8")
+    db = str(tmp_path / "l.duckdb")
+    assert _run("build", str(tmp_path / "feed.jsonl"), "--db", db, "-q")[0] == 0
+    code, out, _ = _run("export", "--db", db, "--what", "articles", "--format", "csv")
+    assert code == 0
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert row["title"] == '\'=HYPERLINK("http://evil.invalid")'
+    code, out, _ = _run("export", "--db", db, "--what", "articles")
+    [article] = [json.loads(line) for line in out.encode("utf-8").decode("utf-8").splitlines()]
+    assert "\ufffd broken." in article["text"]

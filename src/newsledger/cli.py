@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import csv
+import errno
 import json
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,10 @@ from newsledger.export import (
     event_csv_row,
     event_record,
     iter_event_records,
+    json_line,
     story_record,
+    write_csv,
+    write_jsonl,
 )
 from newsledger.settings import load_settings
 from newsledger.store.ledger import EventFilter, Store
@@ -58,6 +62,14 @@ def _parse_date(value: str | None, name: str) -> date | None:
     except ValueError:
         _fail(f"{name} {value!r} is not a date; expected YYYY-MM-DD")
     return None
+
+
+# A write failed for want of space: a full disk, a quota, a file size limit (EFBIG).
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def _open(db: Path) -> Store:
@@ -95,6 +107,9 @@ def build(
     if not inputs:
         err.print("error: give files or directories to read, or --sample")
         raise typer.Exit(2)
+    # SIGTERM (a scheduler, 'kill', a shutting-down laptop) ends a build as Ctrl-C does: the batch in progress
+    # is rolled back, the run is recorded as interrupted, and the next build resumes.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         settings = load_settings(config, set_)
         workers = workers or os.cpu_count() or 1
@@ -117,9 +132,22 @@ def build(
             report = build_ledger(inputs, db=db, manifest=manifest, settings=settings, workers=workers, dask=dask)
     except NewsledgerError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        if exc.errno not in _NO_SPACE:
+            raise
+        where = f" writing {exc.filename}" if exc.filename else ""
+        _fail(
+            f"the disk is full or a file size limit was reached{where} ({exc.strerror}); {db} keeps every batch "
+            "committed before; free some space, then run the same build again to resume"
+        )
     except KeyboardInterrupt:
-        err.print("interrupted: the ledger keeps every finished batch; run the same build again to resume")
+        err.print(
+            f"interrupted: {db} keeps every finished batch and records this run as interrupted; "
+            "run the same build again to resume"
+        )
         raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     _print_summary(db, report.counts() | {"copies": report.copies})
     if report.skipped:
         err.print(
@@ -169,13 +197,9 @@ def _event_filter(
 
 def _write_records(records: Any, fmt: str, columns: tuple[str, ...] | None = None) -> None:
     if fmt == "jsonl":
-        for rec in records:
-            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        write_jsonl(records, sys.stdout)
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns or ()), extrasaction="ignore")
-        writer.writeheader()
-        for rec in records:
-            writer.writerow(rec)
+        write_csv(records, columns or (), sys.stdout)
     else:
         _fail(f"--format {fmt!r} is not one of table, jsonl, csv")
 
@@ -566,7 +590,7 @@ def code(
             err.print(Text(f"warning: line {number}: skipped, not a record with 'text' and an ISO 'date' ({exc})"))
     for item_id, mentions in code_texts(items, pack=pack, settings=settings):
         coded = {"id": item_id, "events": [mention_record(m) for m in mentions]}
-        sys.stdout.write(json.dumps(coded, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(coded))
     if errors and not items:
         raise typer.Exit(1)
 

@@ -5,7 +5,8 @@ NewsledgerError
 ├── ManifestError       the manifest file itself cannot be read
 ├── SettingsError       an unknown or malformed setting
 ├── PackError           a domain pack's data files are missing or malformed
-└── StoreError          the ledger database cannot be opened or is not a ledger
+└── StoreError          the ledger database cannot be opened, written or is not a ledger
+    └── LedgerBusyError another process writes the ledger (a build) or holds it open
 """
 
 
@@ -31,3 +32,7 @@ class PackError(NewsledgerError):
 
 class StoreError(NewsledgerError):
     """The ledger database cannot be opened or is not a ledger."""
+
+
+class LedgerBusyError(StoreError):
+    """Another process writes the ledger or holds it open; the message names it and says what to do."""

@@ -2,19 +2,56 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 from newsledger.archives import original_url
 from newsledger.store.ledger import EventFilter, Store
 from newsledger.store.records import actor_summary, is_specific_row, iso
+from newsledger.unicode_text import without_surrogates
 
 EVENT_CSV_COLUMNS = (
     "id", "type", "mode", "status", "source_name", "source_id", "source_country", "target_name", "target_id",
     "target_country", "equipment", "quantity", "date_start", "date_end", "date_precision", "location",
     "articles", "outlets", "independent", "conflicts", "specific",
 )  # fmt: skip
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (or as the start of one, after a tab or
+# a carriage return): article text is untrusted, so such a cell is written with a leading apostrophe, which
+# spreadsheets show as text and do not display.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string that would start a formula gets a leading apostrophe.
+
+    Numbers are left as numbers (a negative quantity is a value, not a formula); strings are valid UTF-8.
+    """
+    if not isinstance(value, str):
+        return value
+    value = without_surrogates(value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
+    """A header and one row per mapping (only ``columns``, in that order), every cell made safe by csv_cell."""
+    writer = csv.writer(stream)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(col)) for col in columns])
+
+
+def json_line(record: Any) -> str:
+    """One JSON line, always valid UTF-8: non-ASCII kept as it is, a lone surrogate replaced by U+FFFD."""
+    return without_surrogates(json.dumps(record, ensure_ascii=False, default=str)) + "\n"
+
+
+def write_jsonl(records: Iterable[Any], stream: TextIO) -> None:
+    for record in records:
+        stream.write(json_line(record))
 
 
 def _actor(raw: str | None) -> dict[str, Any] | None:

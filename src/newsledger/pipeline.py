@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from newsledger.batches import run_batches
-from newsledger.errors import InputError
+from newsledger.errors import InputError, StoreError
 from newsledger.model import RawDocument, Skip
 from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
-from newsledger.stages.dedupe import Fingerprint, find_copy_groups, group_by_page
+from newsledger.stages.dedupe import Fingerprint, find_copy_groups, fingerprint_text, group_by_page, signature_fits
 from newsledger.stages.events import EXTRACTOR
 from newsledger.stages.extract import outlet_from_url
 from newsledger.stages.merge import ArticleInfo, keep_event_ids, link_denials, merge_mentions
@@ -127,9 +128,13 @@ def build_ledger(
                 if progress:
                     progress("read", result.inputs)
             refresh_events(store, settings=settings, pack=pack, report=report)
-        except BaseException:
-            report.status = "interrupted"
-            store.finish_run(report.run_id, status=report.status, counts=report.counts())
+        except BaseException as exc:
+            # Ctrl-C and SIGTERM (which the CLI turns into KeyboardInterrupt) interrupt; anything else fails.
+            report.status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            # The run's record is a courtesy: when the disk is full it cannot be written, and the error that
+            # stopped the build is the one to report.
+            with suppress(StoreError):
+                store.finish_run(report.run_id, status=report.status, counts=report.counts())
             raise
         report.status = "done"
         store.finish_run(report.run_id, status=report.status, counts=report.counts())
@@ -161,9 +166,24 @@ def refresh_stories(store: Store, *, settings: Settings) -> None:
     store.save_stories(assignments, state.to_bytes())
 
 
+def _comparable_fingerprints(store: Store, *, settings: Settings) -> list[Fingerprint]:
+    """Every article's fingerprint; those stored with other MinHash settings (an older ledger, a changed
+    dedupe.num_perm) are made again from the stored text and saved, since signatures of two lengths never compare."""
+    prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
+    stale = [fp.article_id for fp in prints if not signature_fits(fp.signature, settings=settings.dedupe)]
+    if not stale:
+        return prints
+    fresh = {
+        r["id"]: fingerprint_text(r["id"], r["text"], r["published"], settings=settings.dedupe)
+        for r in store.article_texts(stale)
+    }
+    store.set_fingerprints({k: v.signature for k, v in fresh.items()})
+    return [fresh.get(fp.article_id, fp) for fp in prints]
+
+
 def refresh_events(store: Store, *, settings: Settings, pack: Pack, report: BuildReport) -> None:
     """Re-derive copy groups and events from everything stored, so the result never depends on input order."""
-    prints = [Fingerprint(article_id=i, published=p, signature=s) for i, p, s in store.fingerprints()]
+    prints = _comparable_fingerprints(store, settings=settings)
     # Snapshots of one page (two archived copies of one URL) are one article, whatever their texts.
     urls = {r["id"]: r["original_url"] or r["url"] for r in store.article_infos()}
     originals = group_by_page(prints, urls, find_copy_groups(prints, settings=settings.dedupe))

@@ -38,6 +38,11 @@ def fingerprint_text(article_id: str, text: str, published: date | None, *, sett
     return Fingerprint(article_id=article_id, published=published, signature=values.astype(_DTYPE).tobytes())
 
 
+def signature_fits(signature: bytes, *, settings: DedupeSettings) -> bool:
+    """Whether a stored signature was made with these settings' number of permutations (and can be compared)."""
+    return len(signature) == np.dtype(_DTYPE).itemsize * (settings.num_perm + 1)
+
+
 def _unpack(fp: Fingerprint, num_perm: int) -> tuple[int, MinHash]:
     values = np.frombuffer(fp.signature, dtype=_DTYPE).astype(np.uint32)
     return int(values[0]), MinHash(num_perm=num_perm, seed=_SEED, hashvalues=values[1:], scheme=_SCHEME)

@@ -21,6 +21,7 @@ from charset_normalizer import from_bytes
 from newsledger.errors import ManifestError
 from newsledger.model import RawDocument, Skip
 from newsledger.settings import ReadSettings
+from newsledger.unicode_text import shown_path, without_surrogates
 
 _KINDS = {".html": "html", ".htm": "html", ".txt": "txt", ".json": "json", ".jsonl": "jsonl"}
 _EXPECTED = "expected .html, .htm, .txt, .json or .jsonl, optionally .gz compressed"
@@ -366,7 +367,8 @@ def _string_field(record: dict[str, Any], name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise _BadField(f"'{name}' is not a string (got {_json_type(value)})")
-    return value if value.strip() else None
+    # JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 store or export can hold.
+    return without_surrogates(value) if value.strip() else None
 
 
 def _date_field(value: Any) -> date | None:
@@ -490,17 +492,17 @@ def _strip(value: str | None) -> str | None:
 
 
 def _manifest_skip(manifest: str, number: int, reason: str) -> Skip:
-    return Skip(stage="manifest", source=f"{manifest}:{number}", reason=reason)
+    return Skip(stage="manifest", source=shown_path(f"{manifest}:{number}"), reason=without_surrogates(reason))
 
 
 def _document(
     source: str, path: str | None, meta: _Meta, *, text: str | None = None, html: str | None = None
 ) -> RawDocument:
     return RawDocument(
-        source=source,
-        path=path,
-        text=text,
-        html=html,
+        source=shown_path(source),
+        path=None if path is None else shown_path(path),
+        text=None if text is None else without_surrogates(text),
+        html=None if html is None else without_surrogates(html),
         url=meta.url,
         title=meta.title,
         outlet=meta.outlet,
@@ -509,7 +511,7 @@ def _document(
 
 
 def _skip(source: str, reason: str, detail: str = "") -> Skip:
-    return Skip(stage="read", source=source, reason=reason, detail=detail)
+    return Skip(stage="read", source=shown_path(source), reason=without_surrogates(reason), detail=detail)
 
 
 def _os_reason(exc: OSError) -> str:

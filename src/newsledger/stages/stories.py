@@ -85,7 +85,10 @@ class StoryState:
     stories: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        return json.dumps({"documents": self.documents, "df": self.df, "stories": self.stories}).encode()
+        # Sorted keys: the same state gives the same bytes whatever order (and hash seed) built it.
+        return json.dumps(
+            {"documents": self.documents, "df": self.df, "stories": self.stories}, sort_keys=True
+        ).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes | None) -> StoryState:

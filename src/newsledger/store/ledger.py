@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,8 +17,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from newsledger.errors import StoreError
+from newsledger.errors import LedgerBusyError, StoreError
 from newsledger.model import Article, Event, EventMention, Skip
+from newsledger.store.lock import WriteLock, describe, read_holder
 from newsledger.store.records import article_row, event_row, mention_from_row, mention_row
 
 V = "VARCHAR"
@@ -91,9 +96,23 @@ def batch_tables(
     return table_of("articles", rows), table_of("mentions", [mention_row(m) for m in mentions])
 
 
+# Columns that later migrations add: a ledger of schema 1 had none of them, and migration 1 creates its tables
+# without them, so every ledger, fresh or upgraded, reaches its columns through the same ordered steps.
+ADDED_LATER = {
+    "mentions": ("words", "specific"),
+    "articles": ("names", "original_url"),
+    "events": ("specific",),
+}
+
+
 def _create(table: str) -> str:
-    cols = ", ".join(f"{name} {kind}" for name, kind in TABLES[table].items())
+    later = ADDED_LATER.get(table, ())
+    cols = ", ".join(f"{name} {kind}" for name, kind in TABLES[table].items() if name not in later)
     return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({KEYS[table]}))"
+
+
+def _add_column(table: str, column: str) -> str:
+    return f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {TABLES[table][column]}"
 
 
 # Ordered migrations; each runs once and is recorded in the migrations table.
@@ -106,20 +125,33 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (2, (_create("event_links"),)),
     (3, (_create("article_stories"), _create("story_state"))),
     (4, (_create("event_aliases"),)),
-    (5, ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS words VARCHAR",)),
+    (5, (_add_column("mentions", "words"),)),
     # The names an article's entities give its story (JSON list); articles stored before have none.
-    (6, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS names VARCHAR",)),
+    (6, (_add_column("articles", "names"),)),
     # The page an archived copy holds (archives.original_url); articles stored before have none recorded.
-    (7, ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS original_url VARCHAR",)),
+    (7, (_add_column("articles", "original_url"),)),
     # Whether a mention (an event) identifies one happening; rows stored before count as specific, as they did.
-    (
-        8,
-        (
-            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS specific BOOLEAN",
-            "ALTER TABLE events ADD COLUMN IF NOT EXISTS specific BOOLEAN",
-        ),
-    ),
+    (8, (_add_column("mentions", "specific"), _add_column("events", "specific"))),
 )
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection, *, upto: int = SCHEMA_VERSION) -> None:
+    """Run the migrations not yet recorded, up to version ``upto``, each in its own transaction."""
+    con.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    done = {r[0] for r in con.execute("SELECT version FROM migrations").fetchall()}
+    for version, statements in MIGRATIONS:
+        if version in done or version > upto:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for sql in statements:
+                con.execute(sql)
+            con.execute("INSERT INTO migrations VALUES (?, ?)", [version, _now()])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,30 +168,128 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+# What the operating system says when a write cannot be done, as DuckDB passes it on, and what to do about it.
+_WRITE_FAILURES = (
+    (("No space left", "File too large", "Disk quota"), "the disk is full or a file size limit was reached",
+     "free some space (or raise the limit), then run the same command again"),
+    (("Permission denied", "Read-only file system", "Operation not permitted"), "the file or its folder is read-only",
+     "make the ledger file and its folder writable, or give another file with --db"),
+)  # fmt: skip
+
+
+def _write_failure(text: str) -> str | None:
+    """A sentence on a failed write (what happened, what to do), or None when the error is not about writing."""
+    for needles, what, todo in _WRITE_FAILURES:
+        if any(n.lower() in text.lower() for n in needles):
+            detail = text.splitlines()[0] if text else ""
+            return f"{what} ({detail}); {todo}"
+    return None
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse at once, before any write, a ledger whose file or folder is marked read-only.
+
+    The mode bits are read as well as access(): a file without write bits is read-only by its owner's choice
+    even for root, whom access() lets write anything.
+    """
+    if path.exists() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)):
+        raise StoreError(
+            f"{path}: the ledger file is read-only; make it writable (chmod u+w {path}) or give another file "
+            "with --db. Queries (events, show, export) read it as it is."
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.is_dir() and (not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK)):
+        raise StoreError(
+            f"{path}: the ledger's folder {folder} is read-only, and a build writes its journal ({path.name}.wal) "
+            "and lock there; make the folder writable or give a file in another folder with --db"
+        )
+
+
 class Store:
     """Owns the DuckDB connection. One process writes; readers open read-only."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        """Open the ledger: to write (one process at a time, holding the write lock beside the file) or, with
+        ``read_only``, to read. A ledger that a build is writing cannot be opened; this raises LedgerBusyError at
+        once, naming the build, and never waits. ``newsledger serve`` and every query command open it read-only.
+        """
         self.path = str(path)
+        self._lock: WriteLock | None = None
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no ledger here; build one first with 'newsledger build PATH'")
+        if not read_only:
+            _check_writable(Path(self.path))
+            lock = WriteLock(self.path)
+            holder = lock.acquire()
+            if holder is not None:
+                raise LedgerBusyError(
+                    f"{self.path}: another build is writing this ledger: {describe(holder)}; wait for it to finish "
+                    "(or stop it) and run this command again"
+                )
+            self._lock = lock
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the ledger: {exc}") from exc
-        if not read_only:
-            self._migrate()
-        elif not self._has_table("articles"):
-            raise StoreError(f"{self.path}: not a newsledger ledger (no articles table)")
+            self._release()
+            raise self._open_error(exc, read_only=read_only) from exc
+        try:
+            if not read_only:
+                self._migrate()
+            elif not self._has_table("articles"):
+                raise StoreError(f"{self.path}: not a newsledger ledger (no articles table)")
+        except BaseException:
+            self.con.close()
+            self._release()
+            raise
+
+    def _open_error(self, exc: duckdb.Error, *, read_only: bool) -> StoreError:
+        text = str(exc)
+        if "Conflicting lock" in text:
+            holder = read_holder(self.path)
+            if holder is not None:
+                return LedgerBusyError(
+                    f"{self.path} is being written by build {describe(holder)}; try again when it finishes, "
+                    "or query a copy of the file made before it started"
+                )
+            pid = _LOCK_PID.search(text)
+            who = f"process {pid.group(1)}" if pid else "another process"
+            doing = "read" if read_only else "written"
+            return LedgerBusyError(
+                f"{self.path} is held open by {who} (a query or 'newsledger serve'), so it cannot be {doing} now; "
+                "stop that process or wait for it to finish, then run this command again"
+            )
+        failed = _write_failure(text)
+        if failed is not None:
+            return StoreError(f"{self.path}: cannot open the ledger: {failed}")
+        return StoreError(f"{self.path}: cannot open the ledger: {exc}")
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()
+        except duckdb.Error as exc:
+            failed = _write_failure(str(exc))
+            if failed is None:
+                raise
+            raise StoreError(f"{self.path}: could not finish writing the ledger: {failed}") from exc
+        finally:
+            self._release()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        # An error is on its way already: closing must not replace it with a second one.
+        with suppress(StoreError, duckdb.Error):
+            self.close()
 
     # --- schema --------------------------------------------------------------------------------
     def _has_table(self, name: str) -> bool:
@@ -167,18 +297,32 @@ class Store:
         return bool(row and row[0])
 
     def _migrate(self) -> None:
-        self.con.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
-        done = {r[0] for r in self.con.execute("SELECT version FROM migrations").fetchall()}
-        for version, statements in MIGRATIONS:
-            if version in done:
-                continue
-            self.con.execute("BEGIN TRANSACTION")
-            for sql in statements:
-                self.con.execute(sql)
-            self.con.execute("INSERT INTO migrations VALUES (?, ?)", [version, _now()])
-            self.con.execute("COMMIT")
+        apply_migrations(self.con)
 
     # --- writes --------------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All or nothing: the statements inside commit together, or none of them is kept."""
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+                self.con.execute("COMMIT")
+            except BaseException:
+                # A failed write can leave the connection unusable, and then the rollback fails too; the ledger
+                # on disk still holds only what earlier transactions committed.
+                with suppress(duckdb.Error):
+                    self.con.execute("ROLLBACK")
+                raise
+        except duckdb.Error as exc:
+            failed = _write_failure(str(exc))
+            if failed is None:
+                raise
+            raise StoreError(
+                f"{self.path}: could not write to the ledger: {failed}; nothing of this write was kept, and the "
+                "ledger holds what it held before it"
+            ) from exc
+
     def _insert(self, table: str, rows: Sequence[dict[str, Any]], *, replace: bool = True) -> None:
         if rows:
             self._insert_table(table, table_of(table, rows), replace=replace)
@@ -202,15 +346,17 @@ class Store:
             "skipped": 0, "mentions_new": 0, "events": 0, "extractor": extractor,
             "pack_version": pack_version, "settings": settings,
         }  # fmt: skip
-        self._insert("runs", [row])
+        with self._transaction():
+            self._insert("runs", [row])
         return run_id
 
     def finish_run(self, run_id: str, *, status: str, counts: dict[str, int]) -> None:
         sets = ", ".join(f"{k} = ?" for k in counts)
-        self.con.execute(
-            f"UPDATE runs SET finished_at = ?, status = ?, {sets} WHERE id = ?",
-            [_now(), status, *counts.values(), run_id],
-        )
+        with self._transaction():
+            self.con.execute(
+                f"UPDATE runs SET finished_at = ?, status = ?, {sets} WHERE id = ?",
+                [_now(), status, *counts.values(), run_id],
+            )
 
     def write_batch(
         self,
@@ -228,8 +374,7 @@ class Store:
 
     def write_tables(self, *, run_id: str, articles: pa.Table, mentions: pa.Table, skips: Sequence[Skip]) -> None:
         """Write a batch made elsewhere (``batch_tables``, in a worker process) in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._insert_table("articles", articles, replace=False)
             self._insert_table("mentions", mentions)
             # A file that now reads fine is no longer a skip (unless this batch records a new reason).
@@ -247,20 +392,28 @@ class Store:
                 for s in skips
             ]
             self._insert("skips", skip_rows)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+
+    def set_fingerprints(self, signatures: Mapping[str, bytes]) -> None:
+        """Replace the stored MinHash signatures of these articles, in one transaction."""
+        if not signatures:
+            return
+        rows = pa.Table.from_pylist(
+            [{"id": k, "fingerprint": v} for k, v in signatures.items()],
+            schema=pa.schema([("id", pa.string()), ("fingerprint", pa.binary())]),
+        )
+        with self._transaction():
+            self.con.register("_prints", rows)
+            self.con.execute("UPDATE articles SET fingerprint = p.fingerprint FROM _prints p WHERE articles.id = p.id")
+            self.con.unregister("_prints")
 
     def set_copies(self, originals: dict[str, str]) -> None:
         rows = [{"id": k, "copy_of": v} for k, v in originals.items() if k != v]
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("UPDATE articles SET copy_of = NULL")
-        if rows:
-            self.con.register("_copies", pa.Table.from_pylist(rows))
-            self.con.execute("UPDATE articles SET copy_of = c.copy_of FROM _copies c WHERE articles.id = c.id")
-            self.con.unregister("_copies")
-        self.con.execute("COMMIT")
+        with self._transaction():
+            self.con.execute("UPDATE articles SET copy_of = NULL")
+            if rows:
+                self.con.register("_copies", pa.Table.from_pylist(rows))
+                self.con.execute("UPDATE articles SET copy_of = c.copy_of FROM _copies c WHERE articles.id = c.id")
+                self.con.unregister("_copies")
 
     def replace_events(
         self,
@@ -278,8 +431,7 @@ class Store:
         links = [{"event_id": e.id, "mention_id": m} for e in events for m in e.mention_ids]
         relations = [{"event_id": d, "other_id": c, "relation": "denies"} for d, c in denials]
         relations += [{"event_id": c, "other_id": d, "relation": "denied_by"} for d, c in denials]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM event_links")
             self.con.execute("DELETE FROM event_mentions")
             self.con.execute("DELETE FROM events")
@@ -289,10 +441,6 @@ class Store:
             if retired:
                 self.con.execute("DELETE FROM event_aliases WHERE old_id IN (SELECT unnest(?))", [list(retired)])
                 self._insert("event_aliases", [{"old_id": o, "event_id": n} for o, n in sorted(retired.items())])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     # --- reads ---------------------------------------------------------------------------------
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -315,6 +463,11 @@ class Store:
         return [
             (r[0], r[1], r[2]) for r in self.con.execute("SELECT id, published, fingerprint FROM articles").fetchall()
         ]
+
+    def article_texts(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        return self._dicts(
+            "SELECT id, published, text FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [list(ids)]
+        )
 
     def article_infos(self) -> list[dict[str, Any]]:
         return self._dicts(
@@ -488,14 +641,9 @@ class Store:
 
     def save_stories(self, assignments: dict[str, str], state: bytes) -> None:
         """New article-to-story assignments and the clustering state, in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._insert("article_stories", [{"article_id": a, "story_id": s} for a, s in assignments.items()])
             self._insert("story_state", [{"name": "stories", "state": state}])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def stories(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Stories with their articles (in publication order) and the events those articles report."""
@@ -533,6 +681,30 @@ class Store:
         while rows := cur.fetchmany(1000):
             for row in rows:
                 yield dict(zip(names, row, strict=True))
+
+    def content_digests(self) -> dict[str, str]:
+        """A SHA-256 of each table's rows in a canonical order, leaving out which run wrote them (``run_id``) and
+        the runs table itself: two ledgers with equal digests hold the same articles, mentions, events, sources,
+        copies, stories and skips, however many builds (or interrupted ones) it took to make them."""
+        out = {}
+        for table in TABLES:
+            if table == "runs" or not self._has_table(table):
+                continue
+            names = [c for c in TABLES[table] if c != "run_id" and self._has_column(table, c)]
+            cols = ", ".join(names)
+            digest = hashlib.sha256()
+            cur = self.con.execute(f"SELECT {cols} FROM {table} ORDER BY {cols}")
+            while rows := cur.fetchmany(10_000):
+                for row in rows:
+                    digest.update(repr(row).encode("utf-8", "surrogatepass"))
+            out[table] = digest.hexdigest()
+        return out
+
+    def _has_column(self, table: str, column: str) -> bool:
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?", [table, column]
+        ).fetchone()
+        return bool(row and row[0])
 
     def last_run(self) -> dict[str, Any] | None:
         rows = self._dicts("SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")
