@@ -369,6 +369,23 @@ def _roles(text: str, type_: str = "ASSAULT") -> list[tuple[str, str | None, str
             "Kenneth Marsh was charged with the shooting death of a 20-year-old man.",
             [("shooting", None, "20-year-old man")],
         ),
+        # a passive after a preposition was done to the subject of the verb it hangs on
+        ("The boy died after being shot.", [("shot", None, "boy")]),
+        ("The woman died after being stabbed by her husband.", [("stabbed", "her husband", "woman")]),
+        # murder and stabbing are assaults, verb and noun
+        ("A man stabbed his brother on Sunday.", [("stabbed", "man", "his brother")]),
+        ("A teenager was murdered in his home.", [("murdered", None, "teenager")]),
+        # those who investigate, condemn or arrest after an act did not do it
+        ("Police are investigating the murder of a 30-year-old woman.", [("murder", None, "30-year-old woman")]),
+        ("Detectives are investigating the killing of a man.", [("killing", None, "man")]),
+        ("Police arrested a man after the stabbing of a woman.", [("stabbing", None, "woman")]),
+        # a clause on the act that tells whom it harmed, even when the parser hangs it on the place
+        ("Police are investigating a shooting that left a man dead.", [("shooting", None, "man")]),
+        (
+            "Police are investigating a shooting at a bar that sent 4 people to the hospital on Sunday.",
+            [("shooting", None, "4 people")],
+        ),
+        ("Police are investigating a shooting at a bar that opened last year.", []),
     ],
 )
 def test_extract_events_person_phrases_are_participants(

@@ -170,7 +170,15 @@ def passive_patients(token: Token, harm_verbs: frozenset[str]) -> list[Token]:
         own = [base.head]
     if not own and base.tag_ == "VBN" and base.dep_ in {"xcomp", "oprd"}:
         own = [c for c in base.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not own and base.dep_ == "pcomp" and base.head.dep_ == "prep" and _has_child(base, "auxpass"):
+        # "The boy died after being shot": a passive after a preposition was done to the subject of the verb
+        # the preposition hangs on.
+        own = [c for c in base.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return own
+
+
+def _has_child(token: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in token.children)
 
 
 def is_harmed(head: Token, harm_states: frozenset[str]) -> bool:

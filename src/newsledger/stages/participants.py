@@ -110,6 +110,10 @@ class ParticipantFinder:
         self.male_nouns = pack.resolve_words.get("male_nouns", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
+        self.observer_verbs = pack.resolve_words.get("observer_verbs", frozenset())
+        self.sequence_preps = pack.resolve_words.get("sequence_preps", frozenset())
+        self.harm_outcome_verbs = pack.resolve_words.get("harm_outcome_verbs", frozenset())
+        self.harm_places = pack.resolve_words.get("harm_places", frozenset())
 
     def _actor_arg(
         self, token: Token | None, sent: ParsedSentence, doc: Doc, *, subject: bool = False
@@ -349,10 +353,12 @@ class ParticipantFinder:
                 if patients:
                     # "two men were wounded in the shooting": the one harmed is the shooting's target.
                     harmed = self._actor_arg(patients[0], sent, doc)
-                else:
+                elif not self._only_observes(token, head):
                     # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                     source = self._actor_arg(agent, sent, doc, subject=True)
+        if harmed is None:
+            harmed = next((a for a in (self._actor_arg(t, sent, doc) for t in self._outcome_objects(token)) if a), None)
         target = next(
             (a for a in (self._actor_arg(t, sent, doc) for t in prep_objects(token, NOUN_TARGET_PREPS)) if a),
             harmed,
@@ -364,6 +370,43 @@ class ParticipantFinder:
             persons = (self._actor_arg(t, sent, doc) for h in holders for t in prep_objects(h, ("of",)))
             target = next((a for a in persons if a is not None and (a.person or a.label == "PERSON")), None)
         return source, target
+
+    def _outcome_objects(self, noun: Token) -> Iterator[Token]:
+        """The people a relative clause on the act says it harmed: "a shooting that left a man dead", "a shooting
+        at a bar that sent 4 people to the hospital" (the parser often hangs the clause on the place's noun)."""
+        nouns = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if noun.dep_ in {"dobj", "pobj", "attr", "nsubj", "nsubjpass"}:
+            # "investigating a shooting at a bar that ...": the place's phrase hangs on the verb, beside the act
+            nouns += [
+                g
+                for c in noun.head.children
+                if c.dep_ == "prep" and c.i > noun.i
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        for holder in nouns:
+            for clause in holder.children:
+                if clause.dep_ != "relcl" or not self._tells_harm(clause):
+                    continue
+                yield from (c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"})
+
+    def _tells_harm(self, verb: Token) -> bool:
+        if self._is_violent(verb):
+            return True  # "a shooting that killed two"
+        if verb.lemma_.lower() not in self.harm_outcome_verbs:
+            return False
+        states = (c for c in verb.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp"})
+        places = (g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+        return any(s.lemma_.lower() in self.harm_states or s.lower_ in self.harm_states for s in states) or any(
+            p.lemma_.lower() in self.harm_places for p in places
+        )
+
+    def _only_observes(self, noun: Token, head: Token) -> bool:
+        """The head verb's subject looks at the act ("police investigate the shooting") or the act only sets the
+        time of the clause ("arrested a man after the stabbing"): that subject did not do it."""
+        if head.lemma_.lower() in self.observer_verbs:
+            return True
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.sequence_preps
 
     def _is_violent(self, verb: Token) -> bool:
         """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""

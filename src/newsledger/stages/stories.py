@@ -25,7 +25,7 @@ NAME_SHARE = 0.5  # weight of the names' cosine against the words': who and wher
 CENTROID_TERMS = 120  # words kept per story; the tail of a centroid is noise and costs index entries
 CANDIDATE_TERMS = 20  # an article looks up stories through its heaviest words and all its names
 # The lede and first paragraphs name the happening; the tail is background.
-TEXT_CHARS = 4000
+TEXT_CHARS = 3500
 # Stories a term may lead to and still be used to find candidates.
 MAX_POSTINGS = 100
 # Counts, tolls, magnitudes and ages tell two happenings of one kind apart like names do; years are left to
