@@ -53,3 +53,20 @@ def test_place_extends_to_the_facility_or_division_it_names(nlp: Language) -> No
     assert ("Herat province", "GPE") in [(e.text, e.label_) for e in doc.ents]
     doc = nlp("The helicopters landed in Kabul.")
     assert ("Kabul", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_pack_names_are_labelled_with_their_ids_longest_match_first(nlp: Language) -> None:
+    doc = nlp("Officials in the Russian Federation said the S-400 Triumf systems reached Ankara.")
+    ents = {(e.text, e.label_, e.id_) for e in doc.ents}
+    # the longer alias wins over the shorter one inside it
+    assert ("Russian Federation", "GPE", "RUS") in ents
+    assert not any(text == "Russian" for text, _, _ in ents)
+    assert any(text.startswith("S-400") and label == EQUIPMENT_LABEL for text, label, _ in ents)
+
+
+def test_named_vessel_is_a_hull_prefix_and_capitalised_words(nlp: Language) -> None:
+    doc = nlp("The destroyer USS Mahan escorted the convoy.")
+    assert [(e.text, e.label_, e.id_) for e in doc.ents if e.label_ == EQUIPMENT_LABEL] == [
+        ("destroyer", EQUIPMENT_LABEL, "G_WARSHIPS"),
+        ("USS Mahan", EQUIPMENT_LABEL, "NAMED_VESSEL"),
+    ]

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
+from spacy.about import __version__ as spacy_version
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsledger.diskcache import cache_key, load_or_build
 from newsledger.model import Article, Span, TimeExpression
 from newsledger.pack import Pack
 from newsledger.settings import AnnotateSettings
@@ -271,20 +276,106 @@ def make_equipment_conjuncts(
     return EquipmentConjuncts(aliases, names, frozenset(generic))
 
 
+# One pack name or alias as the tokenizer splits it, lower-cased, with its entity label and catalogue id.
+Phrase = tuple[tuple[str, ...], str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    """The pack's names and aliases by their first lower-case token; built once and kept in the disk cache."""
+
+    by_first: dict[str, tuple[Phrase, ...]]
+    ship_prefixes: tuple[str, ...]
+
+
+def _phrase_index(nlp: Language, pack: Pack) -> str:
+    """The key under which the pack's phrase index is loaded (from the disk cache, or built and saved)."""
+    patterns = _ruler_patterns(pack)
+    phrases = [p for p in patterns if isinstance(p["pattern"], str)]
+    key = cache_key(
+        [
+            spacy_version,
+            f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+            Path(__file__).read_bytes(),
+            json.dumps(patterns, sort_keys=True, ensure_ascii=False),
+        ]
+    )
+
+    def build() -> PhraseIndex:
+        # Tokenizing ~30,000 aliases makes a lexeme for each new word: seconds of start-up, paid on the first run.
+        by_first: dict[str, list[Phrase]] = {}
+        tokenizer = cast(Tokenizer, nlp.tokenizer)
+        for pattern, doc in zip(phrases, tokenizer.pipe(p["pattern"] for p in phrases), strict=True):
+            words = tuple(t.lower_ for t in doc)
+            if words:
+                by_first.setdefault(words[0], []).append((words, pattern["label"], pattern["id"]))
+        return PhraseIndex(
+            by_first={k: tuple(v) for k, v in by_first.items()},
+            ship_prefixes=tuple(sorted(p.upper() for p in pack.resolve_words.get("ship_prefixes", ()))),
+        )
+
+    _PHRASE_INDEXES[key] = load_or_build("phrases", key, build, PhraseIndex)
+    return key
+
+
+class PackPhrases:
+    """Label the pack's actors and equipment wherever their names occur, matched on lower-case tokens.
+
+    What spaCy's entity ruler did with phrase patterns on LOWER, overwriting entities, without its start-up: the
+    longest match wins, then the earliest; a match whose first or last token another already took is dropped.
+    Named vessels are a hull prefix in capitals followed by capitalised words ("HMS Ocean", "USS Mahan").
+    """
+
+    def __init__(self, index: PhraseIndex) -> None:
+        self.index = index
+        self.ship_prefixes = frozenset(index.ship_prefixes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lowers = [t.lower_ for t in doc]
+        found: list[tuple[int, int, int, str, str]] = []  # (length, start, order, label, id)
+        order = 0
+        for i, word in enumerate(lowers):
+            for words, label, entry in self.index.by_first.get(word, ()):
+                if tuple(lowers[i : i + len(words)]) == words:
+                    found.append((len(words), i, order, label, entry))
+                    order += 1
+            if doc[i].text in self.ship_prefixes:
+                end = i + 1
+                while end < len(doc) and doc[end].is_title:
+                    end += 1
+                    found.append((end - i, i, order, EQUIPMENT_LABEL, "NAMED_VESSEL"))
+                    order += 1
+        if not found:
+            return doc
+        found.sort(key=lambda m: (-m[0], m[1], m[2]))
+        entities = list(doc.ents)
+        new: list[SpacySpan] = []
+        taken: set[int] = set()
+        for length, start, _, label, entry in found:
+            end = start + length
+            if start in taken or end - 1 in taken:
+                continue
+            new.append(SpacySpan(doc, start, end, label=label, span_id=entry))
+            entities = [e for e in entities if not (e.start < end and e.end > start)]
+            taken.update(range(start, end))
+        doc.ents = entities + new
+        return doc
+
+
+# Indexes by cache key: spaCy's config holds the key, a string, and the factory finds the index here.
+_PHRASE_INDEXES: dict[str, PhraseIndex] = {}
+
+
+@Language.factory("pack_phrases", default_config={"key": ""})
+def make_pack_phrases(nlp: Language, name: str, key: str) -> PackPhrases:
+    return PackPhrases(_PHRASE_INDEXES[key])
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str, pack: Pack) -> Language:
-    """spaCy with an entity ruler that knows the pack's actors and equipment (loaded once per pack)."""
+    """spaCy with a component that labels the pack's actors and equipment (loaded once per pack)."""
     nlp = _load_spacy(model)
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        before="ner",
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-    )
-    # Phrase patterns match on LOWER, which the tokenizer alone gives: without the other components enabled,
-    # spaCy does not tag and parse each of the ~30,000 alias texts (15 s of start-up otherwise).
-    with warnings.catch_warnings(), nlp.select_pipes(enable=["entity_ruler"]):
-        warnings.simplefilter("ignore")
-        ruler.add_patterns(_ruler_patterns(pack))  # type: ignore[attr-defined]
+    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": _phrase_index(nlp, pack)})
     config = {
         "aliases": equipment_aliases(pack),
         "names": {item.id: item.name.lower() for item in pack.equipment},

@@ -1,0 +1,59 @@
+"""The disk cache of built indexes: built once, read back by later processes, rebuilt when stale or damaged."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from newsledger.diskcache import CACHE_ENV, cache_key, load_or_build
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_load_or_build_builds_once_then_reads_the_saved_index(folder: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"kabul": 1}
+
+    key = cache_key(["pack v1"])
+    assert load_or_build("demo", key, build, dict) == {"kabul": 1}
+    assert load_or_build("demo", key, build, dict) == {"kabul": 1}
+    assert len(calls) == 1
+    assert [p.name for p in folder.iterdir()] == [f"demo-{key}.pickle"]
+
+
+def test_load_or_build_changed_inputs_give_a_new_key_and_a_new_build(folder: Path) -> None:
+    assert cache_key(["pack v1"]) != cache_key(["pack v2"])
+    # parts are length-prefixed: moving a boundary between parts changes the key
+    assert cache_key(["ab", "c"]) != cache_key(["a", "bc"])
+    load_or_build("demo", cache_key(["pack v1"]), lambda: {"v": 1}, dict)
+    assert load_or_build("demo", cache_key(["pack v2"]), lambda: {"v": 2}, dict) == {"v": 2}
+
+
+def test_load_or_build_damaged_or_foreign_file_is_built_again(folder: Path) -> None:
+    key = cache_key(["x"])
+    folder.mkdir(parents=True)
+    (folder / f"demo-{key}.pickle").write_bytes(b"not a pickle")
+    assert load_or_build("demo", key, lambda: {"fresh": True}, dict) == {"fresh": True}
+    # a readable pickle of another type is not taken for the index
+    assert load_or_build("demo", key, lambda: ["other"], list) == ["other"]
+    assert load_or_build("demo", key, lambda: {"again": True}, dict) == {"again": True}
+
+
+def test_load_or_build_unwritable_folder_builds_in_memory_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
+    with caplog.at_level(logging.WARNING, logger="newsledger.diskcache"):
+        assert load_or_build("demo", "k", lambda: {"built": 1}, dict) == {"built": 1}
+    assert "index not cached at" in caplog.text
