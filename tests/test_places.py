@@ -67,7 +67,8 @@ def test_read_pack_places_rejects_a_bad_row(tmp_path: Path) -> None:
     path.write_text("id,name,kind,country,lat,lon,aliases\nX,Somewhere,hamlet,AFG,1,2,\n", encoding="utf-8")
     with pytest.raises(PackError) as info:
         _read_pack_places(path)
-    assert str(info.value) == f"{path} line 2: needs a name, a country and a kind in country, division, city"
+    kinds = "continent, country, division, city"
+    assert str(info.value) == f"{path} line 2: needs a name, a country (none for a continent), a kind in {kinds}"
 
 
 def test_resolve_place_own_name_beats_an_alternate_name_in_the_same_country() -> None:

@@ -154,7 +154,10 @@ def _read_pack_places(path: Path) -> list[tuple[Candidate, tuple[str, ...]]]:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             kind = (row.get("kind") or "").strip()
             if kind not in KINDS or not row.get("name") or (not row.get("country") and kind != "continent"):
-                raise PackError(f"{path} line {line}: needs a name, a country and a kind in {', '.join(KINDS)}")
+                kinds = ", ".join(KINDS)
+                raise PackError(
+                    f"{path} line {line}: needs a name, a country (none for a continent), a kind in {kinds}"
+                )
             try:
                 lat = float(row["lat"]) if (row.get("lat") or "").strip() else None
                 lon = float(row["lon"]) if (row.get("lon") or "").strip() else None

@@ -64,6 +64,9 @@ def _is_large(candidates: Sequence[Candidate]) -> bool:
 
 def _names_something_else(ent: SpacySpan, not_place_heads: frozenset[str]) -> bool:
     """A place name that is part of another name: "West Nile virus", "Reston ebolavirus"."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in not_place_heads:
+        return True
     head = ent.root.head
     return head.i >= ent.end and ent.root.dep_ in {"compound", "amod", "nmod"} and head.lower_ in not_place_heads
 
@@ -78,7 +81,7 @@ def _widened(ent: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
     doc = ent.doc
     best = ent
     for start in range(ent.start, max(ent.start - 2, 0) - 1, -1):
-        if start < ent.start and not doc[start].is_title:
+        if start < ent.start and not (doc[start].is_title and doc[start].pos_ == "PROPN"):
             break
         for end in range(ent.end, min(ent.end + 4, len(doc)) + 1):
             if end > ent.end and not _is_name_part(doc[end - 1]):
