@@ -33,6 +33,7 @@ PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 # Labels the parse sometimes gives a place name; kept only when the gazetteer knows the name as a large place.
 OTHER_LABELS = frozenset({"ORG", "NORP", "PERSON", "FAC"})
 LARGE_KINDS = frozenset({"country", "division", "continent"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # How far an entry may lie from the division written after it and still count as inside it.
 CONTAINER_KM = 500.0
 # Text between a name and the place that contains it: "Pandi, Bulacan", "Santa Ana in California".
@@ -135,7 +136,11 @@ def detect(annotated: AnnotatedArticle, *, gazetteer: Gazetteer, pack: Pack) -> 
             if not candidates and raw.label_ in PLACE_ENTITY_LABELS:
                 ent = _narrowed(ent, gazetteer)
                 candidates = gazetteer.candidates(ent.text)
-            if raw.label_ in OTHER_LABELS and not (_is_large(candidates) if raw.label_ != "FAC" else candidates):
+            # A name the gazetteer knows after "in" or "at" is a place whatever the label ("shot in Dayton").
+            is_locative = raw.root.dep_ == "pobj" and raw.root.head.lower_ in LOCATIVE_PREPS and bool(candidates)
+            if raw.label_ in OTHER_LABELS and not (
+                is_locative or _is_large(candidates) or raw.label_ == "FAC" and candidates
+            ):
                 ent = _leading_place(raw, gazetteer) if raw.label_ == "ORG" else None
                 if ent is None:
                     continue
@@ -286,6 +291,32 @@ def resolve(found: Sequence[_Found], text: str) -> list[Toponym]:
             places[n], places[n + 1] = _best_pair(item, after, evidence=evidence, first=first)
             anchored[n] = True
     return [Toponym(span=f.span, text=f.text, place=p) for f, p in zip(found, places, strict=True)]
+
+
+# "KABUL, Afghanistan (Reuters) -", "KHOST —", "ASTANA, Feb 11 (NWS) -": a place in capitals opening a paragraph.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'.\- ]*[A-Z])\s*(?:,\s*([A-Z][\w.' ]+?))?\s*(?:,|\(|—|–|-\s)")
+DATELINE_PARAGRAPHS = 3
+
+
+def dateline_place(annotated: AnnotatedArticle, *, gazetteer: Gazetteer) -> Place | None:
+    """The place of the article's dateline, when one of its first paragraphs opens with one."""
+    text = annotated.article.text
+    for para in annotated.article.paragraphs[:DATELINE_PARAGRAPHS]:
+        match = _DATELINE.match(text[para.start : para.end])
+        if match is None:
+            continue
+        region = gazetteer.candidates(match[2]) if match[2] else ()
+        container = max(region, key=lambda c: (c.kind != "city", c.population)).place if region else None
+        item = _Found(
+            span=Span(start=para.start + match.start(1), end=para.start + match.end(1)),
+            text=match[1],
+            candidates=gazetteer.candidates(match[1].title()),
+            kind_word=None,
+        )
+        place = _best(item, evidence=Counter(), container=container, first={})
+        if place is not None:
+            return place
+    return None
 
 
 def find_toponyms(annotated: AnnotatedArticle, *, gazetteer: Gazetteer, pack: Pack) -> tuple[Toponym, ...]:
