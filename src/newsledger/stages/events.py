@@ -201,23 +201,16 @@ class _Extractor:
         day = self.article.published
         return EventDate(start=day, end=day, precision=Precision.REPORTED, text=None) if day else None
 
-    def _location(
-        self,
-        token: Token,
-        sent: ParsedSentence,
-        taken: list[Span],
-        parties: Sequence[ActorRef | None],
-        triggers: set[int],
+    def _wider_location(
+        self, token: Token, sent: ParsedSentence, triggers: set[int]
     ) -> tuple[Place, Span | None] | None:
-        """Where the event happened: its clause's place, else its sentence's, else its paragraph's or dateline's.
+        """Where the event happened when its clause does not say: the sentence's place, else the paragraph's or the
+        dateline's.
 
         A place in another event's clause is that event's, never this one's ("officials who met in Moscow said
         gunmen attacked a checkpoint": the attack is not in Moscow). A place from before the sentence has no span
         in it: the mention gives the place with no location span.
         """
-        found = self._clause_location(token, sent, taken, parties)
-        if found is not None:
-            return found
         found = self._sentence_location(token, sent, triggers)
         if found is not None:
             return found
@@ -233,11 +226,14 @@ class _Extractor:
     def _sentence_location(self, token: Token, sent: ParsedSentence, triggers: set[int]) -> tuple[Place, Span] | None:
         """A place of the sentence outside every other event's clause, the nearest to the trigger first."""
         best: tuple[int, Place, Span] | None = None
-        for ent in _locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent)):
+        for ent in _locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
             if _governing_trigger(ent.root, triggers) not in {None, token.i}:
                 continue
             found = self._place_at(ent.root, sent, ())
             if found is None or found[0].kind is None:
+                continue
+            # A town one travels to is where things happen ("agreed when he travelled to Moscow"); a country is not.
+            if ent.root.head.lower_ == "to" and found[0].kind != "city":
                 continue
             distance = abs(ent.root.i - token.i)
             if best is None or distance < best[0]:
@@ -398,9 +394,10 @@ class _Extractor:
             resolve_equipment(e.text, resolver=self.resolver, entry_id=e.id_ or None) for e in equipment_ents
         )
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
-        location = self._location(token, sent, taken, (source, target), triggers)
-        # Only a place the sentence itself names helps identify a happening that has nobody in it.
-        own_place = location[0] if location is not None and location[1] is not None else None
+        clause_location = self._clause_location(token, sent, taken, (source, target))
+        location = clause_location or self._wider_location(token, sent, triggers)
+        # Only a place the event's own clause names helps identify a happening that has nobody in it.
+        own_place = clause_location[0] if clause_location is not None else None
         if has_no_participant and own_place is None:
             # An event nobody takes part in is kept only when the sentence says when and where it happened
             # ("the shooting happened at 2 a.m. Saturday in Dayton"): then it identifies one happening.
@@ -479,14 +476,17 @@ class _Extractor:
         return None
 
 
-def _locatives(sent: SpacySpan, ents: dict[int, SpacySpan], is_place: Callable[[SpacySpan], bool]) -> list[SpacySpan]:
+def _locatives(
+    sent: SpacySpan, ents: dict[int, SpacySpan], is_place: Callable[[SpacySpan], bool], *, destinations: bool = False
+) -> list[SpacySpan]:
     """The sentence's places that say where ("in Kandahar", "near the border at Torkham"), not who: "Russia" as a
-    subject or "Afghanistan" as a recipient are parties."""
+    subject or "Afghanistan" as a recipient are parties. With ``destinations``, places after "to" as well."""
+    preps = PLACE_PREPS - {"from", "into"} | ({"to"} if destinations else set())
     found = {e.start: e for i, e in ents.items() if sent.start <= i < sent.end and is_place(e)}
     return [
         e
         for _, e in sorted(found.items())
-        if e.end <= sent.end and e.root.dep_ == "pobj" and e.root.head.lower_ in PLACE_PREPS - {"from", "into"}
+        if e.end <= sent.end and e.root.dep_ == "pobj" and e.root.head.lower_ in preps
     ]
 
 

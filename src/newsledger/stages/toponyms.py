@@ -218,7 +218,16 @@ def _best(
         inside = container is not None and _inside(c, container)
         return _score(c, item, key, others) + (6.0 if inside else 0.0)
 
-    return max(item.candidates, key=score).place
+    return _own_name(max(item.candidates, key=score), item.candidates, key).place
+
+
+def _own_name(best: Candidate, candidates: Sequence[Candidate], key: str) -> Candidate:
+    """A name that is one place's own and another's alternate, in one country, is the former's: GeoNames lists
+    "New Delhi" among the names of Delhi, the larger city around it."""
+    if fold_place(best.place.name) == key:
+        return best
+    named = [c for c in candidates if c.place.country == best.place.country and fold_place(c.place.name) == key]
+    return max(named, key=lambda c: c.population) if named else best
 
 
 def _best_pair(
