@@ -39,6 +39,9 @@ KINDS = ("continent", "country", "division", "city")
 DIVISION_POPULATION = 1_000_000
 # Smallest city kept: GeoNames' cities1000 holds the towns and suburbs news reports name ("Pandi", "Esperance").
 CITY_POPULATION = 1000
+# Alternate names are kept for cities of this size up: a small town is written by its own name, and the
+# alternates of thousands of villages ("Sonna" for Sonnaz) would catch ordinary capitalised words.
+ALTERNATES_POPULATION = 15000
 # Names the cache files; the cache key also covers this module's source, the data versions and the pack's files.
 INDEX_FORMAT = "gazetteer.v4"
 CACHE_ENV = "NEWSLEDGER_CACHE"
@@ -339,7 +342,7 @@ def _build_gazetteer(pack: Pack) -> Gazetteer:
         )
         candidate = Candidate(place, int(str(raw_city["population"])))
         index.add(place.name, candidate)
-        if isinstance(alternates, list):
+        if isinstance(alternates, list) and candidate.population >= ALTERNATES_POPULATION:
             for alt in _alternate_names(alternates):
                 index.add(alt, candidate, curated=False)
     return index.gazetteer(countries, demonyms)
