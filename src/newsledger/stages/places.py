@@ -132,6 +132,7 @@ class Gazetteer:
         return found
 
 
+@functools.lru_cache(maxsize=65536)
 def _candidate(row: Row) -> Candidate:
     name, country, lat, lon, kind, population = row
     return Candidate(Place(name=name, country=country, lat=lat, lon=lon, kind=kind), population)
