@@ -56,14 +56,14 @@ def actor_mentions(n: int, rng: random.Random) -> list[str]:
 
 def place_names(n: int, rng: random.Random) -> list[str]:
     gazetteer = build_gazetteer(load_pack("security"))
-    keys = list(gazetteer.by_key)
+    keys = list(gazetteer.keys)
     out = []
     for _ in range(n):
         roll = rng.random()
         if roll < 0.1:
             out.append(rng.choice(UNKNOWN))
         else:
-            name = rng.choice(gazetteer.by_key[rng.choice(keys)]).place.name
+            name = rng.choice(gazetteer.lookup(rng.choice(keys))).place.name
             out.append(_variant(name, rng) + (" province" if roll > 0.95 else ""))
     return out
 

@@ -286,3 +286,26 @@ def test_cli_export_of_hostile_text_is_safe_csv_and_valid_utf8_jsonl(tmp_path: P
     code, out, _ = _run("export", "--db", db, "--what", "articles")
     [article] = [json.loads(line) for line in out.encode("utf-8").decode("utf-8").splitlines()]
     assert "\ufffd broken." in article["text"]
+
+
+def test_cli_places_lists_every_toponym_resolved() -> None:
+    text = f"{FICTION} Gunmen attacked a checkpoint in Kandahar province. Talks were held in Ottawa, Canada."
+    line = json.dumps({"id": "p1", "text": text, "date": "2025-03-04"})
+    result = runner.invoke(app, ["places", "-"], input=line + "\n" + "not json\n")
+    assert result.exit_code == 0
+    (record,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert record["id"] == "p1"
+    keys = {"start", "end", "text", "name", "country", "lat", "lon", "kind"}
+    assert all(set(p) == keys for p in record["places"])
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in record["places"])
+    by_text = {p["text"]: p for p in record["places"]}
+    assert (by_text["Kandahar province"]["country"], by_text["Kandahar province"]["kind"]) == ("AFG", "division")
+    assert (by_text["Ottawa"]["country"], by_text["Ottawa"]["kind"]) == ("CAN", "city")
+    assert by_text["Canada"]["kind"] == "country"
+    assert "line 2: skipped" in result.stderr
+
+
+def test_cli_places_with_no_readable_record_exits_1() -> None:
+    result = runner.invoke(app, ["places", "-"], input="not json\n")
+    assert result.exit_code == 1
+    assert "line 1: skipped, not a record with 'text'" in result.stderr

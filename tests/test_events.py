@@ -452,3 +452,62 @@ def test_extract_events_a_wire_dateline_is_not_the_subject_its_apposition_is() -
     [m] = [m for m in extract_events(annotated, pack=security) if text[m.spans.trigger.start :].startswith("signed")]
     assert m.source is not None and m.source.country == "KAZ"
     assert m.target is not None and m.target.country == "TUR"
+
+
+# The event's place: its clause, then its sentence, then its paragraph and the dateline. The sentences are fictional,
+# written for these tests.
+def _extract_paragraphs(text: str) -> list[EventMention]:
+    pack = load_pack("security")
+    paragraphs, pos = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append(Span(start=pos, end=pos + len(part)))
+        pos += len(part) + 2
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=PUBLISHED, title=None,
+        language="en", text=text, paragraphs=tuple(paragraphs),
+    )  # fmt: skip
+    [annotated] = annotate_articles([article], pack=pack, settings=AnnotateSettings())
+    return list(extract_events(annotated, pack=pack))
+
+
+def _assaults(text: str) -> list[EventMention]:
+    return [m for m in _extract_paragraphs(text) if m.type.value == "ASSAULT"]
+
+
+def test_extract_events_place_of_the_clause_counts_a_province() -> None:
+    text = "Gunmen attacked a police checkpoint in Kandahar province on Friday."
+    [m] = _assaults(text)
+    assert m.location is not None and (m.location.name, m.location.country, m.location.kind) == (
+        "Kandahar", "AFG", "division",
+    )  # fmt: skip
+    assert m.spans.location is not None and text[m.spans.location.start : m.spans.location.end] == "Kandahar province"
+
+
+def test_extract_events_place_of_another_clauses_event_is_never_taken() -> None:
+    text = "Officials who met in Moscow on Monday said gunmen attacked a checkpoint in Helmand on Sunday."
+    found = {m.type.value: m for m in _extract_paragraphs(text)}
+    assert found["CONSULT"].location is not None and found["CONSULT"].location.name == "Moscow"
+    assert found["ASSAULT"].location is not None and found["ASSAULT"].location.name == "Helmand"
+    [attack] = _assaults("Officials who met in Moscow on Monday said gunmen attacked a police checkpoint.")
+    assert attack.location is None
+
+
+def test_extract_events_place_of_the_sentence_when_the_clause_has_none() -> None:
+    text = "In Helmand, a provincial official said on Monday that gunmen attacked a police checkpoint."
+    [m] = _assaults(text)
+    assert m.location is not None and (m.location.name, m.location.country) == ("Helmand", "AFG")
+    assert m.spans.location is not None and text[m.spans.location.start : m.spans.location.end] == "Helmand"
+
+
+def test_extract_events_place_of_the_paragraph_then_of_the_dateline() -> None:
+    text = (
+        "Gunmen attacked a police checkpoint in Kandahar province on Friday. "
+        "Two policemen were killed when the attackers opened fire, officials said."
+    )
+    later = [m for m in _assaults(text) if m.sentence.start > 0]
+    assert later and all(m.location is not None and m.location.name == "Kandahar" for m in later)
+    # The place comes from before the sentence, so the mention quotes no location span.
+    assert all(m.spans.location is None for m in later)
+    dated = "Fictional fixture.\n\nKHOST — Gunmen attacked a police checkpoint on Sunday, officials said."
+    [m] = _assaults(dated)
+    assert m.location is not None and (m.location.name, m.location.country) == ("Khost", "AFG")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsledger.diskcache import CACHE_ENV
 from newsledger.errors import PackError
 from newsledger.model import Place
 from newsledger.pack import load_pack
@@ -67,7 +68,8 @@ def test_read_pack_places_rejects_a_bad_row(tmp_path: Path) -> None:
     path.write_text("id,name,kind,country,lat,lon,aliases\nX,Somewhere,hamlet,AFG,1,2,\n", encoding="utf-8")
     with pytest.raises(PackError) as info:
         _read_pack_places(path)
-    assert str(info.value) == f"{path} line 2: needs a name, a country and a kind in country, division, city"
+    kinds = "continent, country, division, city"
+    assert str(info.value) == f"{path} line 2: needs a name, a country (none for a continent), a kind in {kinds}"
 
 
 def test_resolve_place_own_name_beats_an_alternate_name_in_the_same_country() -> None:
@@ -80,3 +82,63 @@ def test_resolve_place_own_name_beats_an_alternate_name_in_the_same_country() ->
 
 def test_resolve_place_facility_resolves_to_its_place() -> None:
     assert resolve_place("Kabul airport", gazetteer=GAZETTEER) == resolve_place("Kabul", gazetteer=GAZETTEER)
+
+
+def test_build_gazetteer_reads_the_disk_cache_keyed_by_the_packs_places(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from newsledger.stages import places
+
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(load_pack("security").path, pack_dir)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    small = places.Gazetteer(
+        rows=(("Qwertzburg", "XXX", 1.0, 2.0, "city", 5),), keys={"qwertzburg": (0,)}, countries={}
+    )
+    built: list[str] = []
+
+    def fake_build(pack: object) -> places.Gazetteer:
+        built.append("built")
+        return small
+
+    monkeypatch.setattr(places, "_build_gazetteer", fake_build)
+    first = places.build_gazetteer.__wrapped__(load_pack(str(pack_dir)))
+    again = places.build_gazetteer.__wrapped__(load_pack(str(pack_dir)))
+    assert built == ["built"]  # the second process-level call read the cache file
+    assert again == first and resolve_place("Qwertzburg", gazetteer=again) is not None
+    # Another places.csv is another index.
+    with (pack_dir / "places.csv").open("a", encoding="utf-8") as handle:
+        handle.write("XX_NEW,Newplace,division,AFG,30.0,60.0,\n")
+    places.build_gazetteer.__wrapped__(load_pack(str(pack_dir)))
+    assert built == ["built", "built"]
+
+
+def test_build_gazetteer_a_broken_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsledger.stages import places
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    pack = load_pack("security")
+    (tmp_path / f"{places.INDEX_FORMAT}-{places._cache_key(pack)}.pickle").write_bytes(b"not a pickle")
+    small = places.Gazetteer(rows=(), keys={}, countries={})
+    monkeypatch.setattr(places, "_build_gazetteer", lambda pack: small)
+    assert places.build_gazetteer.__wrapped__(pack) == small
+
+
+def test_resolve_place_every_country_and_first_level_division_has_a_point() -> None:
+    assert all(p.lat is not None and p.lon is not None for p in GAZETTEER.countries.values())
+    ontario = resolve_place("Ontario", gazetteer=GAZETTEER)
+    assert ontario is not None and (ontario.country, ontario.kind) == ("CAN", "division")
+    assert ontario.lat is not None and 40 < ontario.lat < 60
+    queensland = resolve_place("Queensland", gazetteer=GAZETTEER)
+    assert queensland is not None and (queensland.country, queensland.kind) == ("AUS", "division")
+
+
+def test_resolve_place_abbreviations_and_continents() -> None:
+    us = resolve_place("US", gazetteer=GAZETTEER)
+    assert us is not None and (us.country, us.kind) == ("USA", "country")
+    nsw = resolve_place("NSW", gazetteer=GAZETTEER)
+    assert nsw is not None and (nsw.name, nsw.kind) == ("New South Wales", "division")
+    africa = resolve_place("Africa", gazetteer=GAZETTEER)
+    assert africa is not None and (africa.kind, africa.country) == ("continent", None)

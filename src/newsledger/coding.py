@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from newsledger.model import Article, EventMention, Span, TimeExpression, content_id
+from newsledger.model import Article, EventMention, Span, TimeExpression, Toponym, content_id
 from newsledger.pack import Pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
 from newsledger.stages.events import extract_events
+from newsledger.stages.places import build_gazetteer
+from newsledger.stages.toponyms import find_toponyms
 from newsledger.store.records import actor_dict, actor_summary, equipment_list, iso, place_dict
 
 _BREAK = re.compile(r"\n[ \t]*\n")
@@ -52,6 +54,32 @@ def code_texts(
     annotated = annotate_articles((a for _, a in pending), pack=pack, settings=settings.annotate)
     for (item_id, _), ann in zip(pending, annotated, strict=True):
         yield item_id, list(extract_events(ann, pack=pack))
+
+
+def place_texts(
+    items: Iterable[tuple[str, str, date | None]], *, pack: Pack, settings: Settings
+) -> Iterator[tuple[str, list[Toponym]]]:
+    """(id, text, reference date) in, (id, toponyms) out, in input order; spans index each text."""
+    pending = [(item_id, text_article(text, ref, id=item_id)) for item_id, text, ref in items]
+    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=settings.annotate)
+    gazetteer = build_gazetteer(pack)
+    for (item_id, _), ann in zip(pending, annotated, strict=True):
+        yield item_id, list(find_toponyms(ann, gazetteer=gazetteer, pack=pack))
+
+
+def toponym_record(t: Toponym) -> dict[str, Any]:
+    """One place name: its span and text, and the place it resolved to (name, country and point null if none)."""
+    place = t.place
+    return {
+        "start": t.span.start,
+        "end": t.span.end,
+        "text": t.text,
+        "name": place.name if place else None,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "kind": place.kind if place else None,
+    }
 
 
 def mention_record(m: EventMention) -> dict[str, Any]:

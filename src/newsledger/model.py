@@ -214,6 +214,19 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Toponym:
+    """A place name in an article's text and the place it resolved to (None when the gazetteer has no entry)."""
+
+    span: Span
+    text: str
+    place: Place | None
+
+    def __post_init__(self) -> None:
+        if len(self.text) != self.span.end - self.span.start:
+            raise ValueError(f"toponym {self.text!r}: text and span [{self.span.start}, {self.span.end}) differ")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MentionSpans:
     """Evidence for each field of a mention, as offsets into the article text."""
 

@@ -12,6 +12,7 @@ from newsledger.evaluation import (
     ecbplus,
     factuality,
     format_table,
+    geovirus,
     gvc,
     meantime_xdoc,
     ngec,
@@ -36,6 +37,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "web_stories": web_stories.score,
     "gvc_dev": lambda: gvc.score("dev"),
     "gvc_test": lambda: gvc.score("test"),
+    "geovirus": geovirus.score,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -35,6 +35,7 @@ from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, r
 from newsledger.stages.sentences import ParsedSentence
 from newsledger.stages.specificity import Participant, is_specific
 from newsledger.stages.status import assess_status
+from newsledger.stages.toponyms import dateline_place, find_toponyms
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -131,6 +132,11 @@ class _Extractor:
         self.index = _trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.participants = ParticipantFinder(pack, self.index)
+        # Every place name of the article, resolved once with the whole article as context.
+        self.toponyms = {
+            (t.span.start, t.span.end): t for t in find_toponyms(annotated, gazetteer=self.gazetteer, pack=pack)
+        }
+        self.dateline = dateline_place(annotated, gazetteer=self.gazetteer)
 
     def _equipment_tokens(self, token: Token, rule: TriggerRule) -> list[Token]:
         """Tokens in the trigger's own clause, outside its subject and nested clauses."""
@@ -195,10 +201,59 @@ class _Extractor:
         day = self.article.published
         return EventDate(start=day, end=day, precision=Precision.REPORTED, text=None) if day else None
 
-    def _location(
+    def _wider_location(
+        self, token: Token, sent: ParsedSentence, triggers: set[int]
+    ) -> tuple[Place, Span | None] | None:
+        """Where the event happened when its clause does not say: the sentence's place, else the paragraph's or the
+        dateline's.
+
+        A place in another event's clause is that event's, never this one's ("officials who met in Moscow said
+        gunmen attacked a checkpoint": the attack is not in Moscow). A place from before the sentence has no span
+        in it: the mention gives the place with no location span.
+        """
+        found = self._sentence_location(token, sent, triggers)
+        if found is not None:
+            return found
+        place = self._paragraph_place(sent) or self.dateline
+        return (place, None) if place is not None else None
+
+    def _is_place(self, ent: SpacySpan, sent: ParsedSentence) -> bool:
+        """A place entity, or a name the article's places hold whatever its label ("shot in Dayton")."""
+        return ent.label_ in PLACE_LABELS or any(
+            sent.offset + ent.start_char <= s and e <= sent.offset + ent.end_char for s, e in self.toponyms
+        )
+
+    def _sentence_location(self, token: Token, sent: ParsedSentence, triggers: set[int]) -> tuple[Place, Span] | None:
+        """A place of the sentence outside every other event's clause, the nearest to the trigger first."""
+        best: tuple[int, Place, Span] | None = None
+        for ent in _locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
+            if _governing_trigger(ent.root, triggers) not in {None, token.i}:
+                continue
+            found = self._place_at(ent.root, sent, ())
+            if found is None or found[0].kind is None:
+                continue
+            # A town one travels to is where things happen ("agreed when he travelled to Moscow"); a country is not.
+            if ent.root.head.lower_ == "to" and found[0].kind != "city":
+                continue
+            distance = abs(ent.root.i - token.i)
+            if best is None or distance < best[0]:
+                best = (distance, *found)
+        return (best[1], best[2]) if best else None
+
+    def _paragraph_place(self, sent: ParsedSentence) -> Place | None:
+        """The place named last before the sentence in its paragraph: "Gunmen attacked a checkpoint in Kandahar
+        province. Two policemen were killed." places the killing in Kandahar."""
+        for previous in reversed(sent.before):
+            for ent in reversed(_locatives(previous, sent.ents, lambda e: self._is_place(e, sent))):
+                known = self.toponyms.get((sent.offset + ent.start_char, sent.offset + ent.end_char))
+                if known is not None and known.place is not None:
+                    return known.place
+        return None
+
+    def _clause_location(
         self, token: Token, sent: ParsedSentence, taken: list[Span], parties: Sequence[ActorRef | None]
     ) -> tuple[Place, Span] | None:
-        """Where the event happened: a place attached to the trigger, else to one of its arguments.
+        """A place attached to the trigger, else to one of its arguments.
 
         A place in a prepositional phrase on the trigger ("met in Moscow") comes first, then one on the trigger's
         object or recipient ("delivered helicopters to the army at Kabul airport"). A town or city that is itself
@@ -245,10 +300,13 @@ class _Extractor:
 
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
         ent = sent.entity(obj)
-        if ent is None or ent.label_ not in PLACE_LABELS:
+        if ent is None or not self._is_place(ent, sent):
             return None
         span = sent.span_of(ent.start_char, ent.end_char)
-        # Ambiguous names ("Kandahar") resolve towards the countries of the event's own actors.
+        # The name as the article's places resolved it; else towards the countries of the event's own actors.
+        known = self.toponyms.get((span.start, span.end))
+        if known is not None and known.place is not None:
+            return known.place, span
         place = resolve_place(ent.text, gazetteer=self.gazetteer, countries=countries)
         if place is None:
             ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
@@ -336,8 +394,11 @@ class _Extractor:
             resolve_equipment(e.text, resolver=self.resolver, entry_id=e.id_ or None) for e in equipment_ents
         )
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
-        location = self._location(token, sent, taken, (source, target))
-        if has_no_participant and location is None:
+        clause_location = self._clause_location(token, sent, taken, (source, target))
+        location = clause_location or self._wider_location(token, sent, triggers)
+        # Only a place the event's own clause names helps identify a happening that has nobody in it.
+        own_place = clause_location[0] if clause_location is not None else None
+        if has_no_participant and own_place is None:
             # An event nobody takes part in is kept only when the sentence says when and where it happened
             # ("the shooting happened at 2 a.m. Saturday in Dayton"): then it identifies one happening.
             return None
@@ -380,7 +441,7 @@ class _Extractor:
                 participants=participants,
                 equipment=equipment,
                 date=event_date,
-                place=location[0] if location else None,
+                place=own_place,
                 pack=self.pack,
             ),
         )
@@ -413,6 +474,31 @@ class _Extractor:
                     if ref.id is not None and ref.kind == "state" and ref.country:
                         return ref.country
         return None
+
+
+def _locatives(
+    sent: SpacySpan, ents: dict[int, SpacySpan], is_place: Callable[[SpacySpan], bool], *, destinations: bool = False
+) -> list[SpacySpan]:
+    """The sentence's places that say where ("in Kandahar", "near the border at Torkham"), not who: "Russia" as a
+    subject or "Afghanistan" as a recipient are parties. With ``destinations``, places after "to" as well."""
+    preps = PLACE_PREPS - {"from", "into"} | ({"to"} if destinations else set())
+    found = {e.start: e for i, e in ents.items() if sent.start <= i < sent.end and is_place(e)}
+    return [
+        e
+        for _, e in sorted(found.items())
+        if e.end <= sent.end and e.root.dep_ == "pobj" and e.root.head.lower_ in preps
+    ]
+
+
+def _governing_trigger(node: Token, triggers: set[int]) -> int | None:
+    """The first trigger above ``node`` in the parse (itself included), or None when no trigger governs it."""
+    cur = node
+    while True:
+        if cur.i in triggers:
+            return cur.i
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
 
 
 def _is_dated(event_date: EventDate | None) -> bool:

@@ -148,7 +148,7 @@ def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleI
             return False
         if _actors_conflict(m.target, other.target, named_only=loose):
             return False
-        if _places_conflict(m.location, other.location):
+        if _places_conflict(_stated_place(m), _stated_place(other)):
             return False
         other_equipment = _equipment_keys(other)
         shares_equipment = bool(equipment & other_equipment)
@@ -215,7 +215,8 @@ def _agreement(m: EventMention, cluster: _Cluster) -> float:
         score += 2
     if m.quantity is not None and any(o.quantity == m.quantity for o in cluster.members):
         score += 2
-    if m.location is not None and any(o.location and o.location.name == m.location.name for o in cluster.members):
+    place = _stated_place(m)
+    if place is not None and any((p := _stated_place(o)) and p.name == place.name for o in cluster.members):
         score += 1
     if m.date is not None and m.date.precision is not Precision.REPORTED:
         span = (m.date.start, m.date.end)
@@ -381,7 +382,13 @@ def _status_conflict(members: Sequence[EventMention]) -> Conflict | None:
 
 # How specific a place is: a city or a division says more than the country it lies in. A place the gazetteer
 # does not know (no kind) ranks with divisions.
-_PLACE_RANK = {"city": 0, "division": 1, "country": 2}
+_PLACE_RANK = {"city": 0, "division": 1, "country": 2, "continent": 3}
+
+
+def _stated_place(m: EventMention) -> Place | None:
+    """The place the mention's own sentence names; one taken from the paragraph or the dateline (no location span)
+    neither blocks a merge nor counts as a disagreement."""
+    return m.location if m.spans.location is not None else None
 
 
 def _place_rank(place: Place) -> int:
@@ -390,21 +397,25 @@ def _place_rank(place: Place) -> int:
 
 def _event_place(members: Sequence[EventMention]) -> Place | None:
     """The most specific place the reports give (the earliest report's among equals): one report's "in Afghanistan"
-    and another's "at the airport in Herat" place the event in Herat."""
-    return min((m.location for m in members if m.location), key=_place_rank, default=None)
+    and another's "at the airport in Herat" place the event in Herat. A place a sentence states wins over one
+    taken from a paragraph or a dateline."""
+    stated = [p for m in members if (p := _stated_place(m)) is not None]
+    context = [m.location for m in members if m.location is not None]
+    return min(stated or context, key=_place_rank, default=None)
 
 
 def _location_conflict(members: Sequence[EventMention]) -> Conflict | None:
     """Reports disagree on the place when they name different places, except a country named by one report
     and a place inside it named by another: that is the same place told more or less precisely."""
-    detailed = {m.location.country for m in members if m.location and m.location.kind != "country"}
+    stated = {m.id: _stated_place(m) for m in members}
+    detailed = {p.country for p in stated.values() if p and p.kind != "country"}
 
     def value(place: Place | None) -> str | None:
         if place is None or (place.kind == "country" and place.country in detailed):
             return None
         return place.name
 
-    return _conflict("location", ((value(m.location), m.id) for m in members))
+    return _conflict("location", ((value(stated[m.id]), m.id) for m in members))
 
 
 def _event_date(members: Sequence[EventMention]) -> EventDate | None:
