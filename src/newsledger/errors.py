@@ -1,11 +1,13 @@
-"""The exception tree; only the CLI turns these into exit codes.
+"""The exception tree; only the CLI turns these into exit codes, and only web/ into HTTP errors.
 
 NewsledgerError
 ├── InputError          nothing could be read, or an input path does not exist
 ├── ManifestError       the manifest file itself cannot be read
 ├── SettingsError       an unknown or malformed setting
 ├── PackError           a domain pack's data files are missing or malformed
-└── StoreError          the ledger database cannot be opened or is not a ledger
+├── StoreError          the ledger database cannot be opened or is not a ledger
+├── NotFoundError       no event, article, story or actor has the id asked for
+└── QueryError          a filter, sort or page parameter is malformed (names the parameter)
 """
 
 
@@ -31,3 +33,15 @@ class PackError(NewsledgerError):
 
 class StoreError(NewsledgerError):
     """The ledger database cannot be opened or is not a ledger."""
+
+
+class NotFoundError(NewsledgerError):
+    """No record has the id asked for."""
+
+
+class QueryError(NewsledgerError):
+    """A query parameter is malformed; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter

@@ -103,14 +103,93 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
 )
 
 
+# Orders the events table can be read in: name -> SQL expression (a whitelist: names come from URLs).
+EVENT_SORTS: dict[str, str] = {
+    "date": "date_start",
+    "sources": "independent",
+    "articles": "articles",
+    "type": "type",
+    "status": "status",
+    "reported": "first_reported",
+    "id": "id",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     type: str | None = None
     status: str | None = None
     actor: str | None = None
+    # ISO alpha-3 code of a participant's or the place's country.
+    country: str | None = None
     since: date | None = None
     until: date | None = None
+    # Part of the place's name (any case), or its country code.
+    place: str | None = None
     min_sources: int | None = None
+    conflicts_only: bool = False
+    # Words that one of the event's evidence sentences contains (any case).
+    text: str | None = None
+    sort: str = "date"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in EVENT_SORTS:
+            raise ValueError(f"sort {self.sort!r} is not one of {', '.join(EVENT_SORTS)}")
+
+
+def event_where(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (or '') and its parameters selecting the events a filter keeps."""
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.type:
+        where.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.status:
+        where.append("status = ?")
+        params.append(flt.status.lower())
+    if flt.actor:
+        like = f"%{flt.actor.lower()}%"
+        code = flt.actor.upper()
+        where.append("(lower(source) LIKE ? OR lower(target) LIKE ? OR source_country = ? OR target_country = ?)")
+        params += [like, like, code, code]
+    if flt.country:
+        code = flt.country.upper()
+        where.append(
+            "(source_country = ? OR target_country = ? OR json_extract_string(location, '$.country') = ?)"
+        )
+        params += [code, code, code]
+    if flt.since:
+        where.append("date_end >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("date_start <= ?")
+        params.append(flt.until)
+    if flt.place:
+        where.append(
+            "(contains(lower(json_extract_string(location, '$.name')), ?)"
+            " OR json_extract_string(location, '$.country') = ?)"
+        )
+        params += [flt.place.lower(), flt.place.upper()]
+    if flt.min_sources:
+        where.append("independent >= ?")
+        params.append(flt.min_sources)
+    if flt.conflicts_only:
+        where.append("conflicts <> '[]'")
+    if flt.text:
+        # The quoted sentence is text[start:end] of its article; DuckDB's substr counts characters from 1.
+        where.append(
+            "id IN (SELECT em.event_id FROM event_mentions em JOIN mentions m ON m.id = em.mention_id"
+            " JOIN articles a ON a.id = m.article_id"
+            " WHERE contains(lower(substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)), ?))"
+        )
+        params.append(flt.text.lower())
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def event_order(flt: EventFilter) -> str:
+    direction = " DESC" if flt.descending else ""
+    return f" ORDER BY {EVENT_SORTS[flt.sort]}{direction} NULLS LAST, id{direction}"
 
 
 def _now() -> datetime:
@@ -271,6 +350,10 @@ class Store:
             raise
 
     # --- reads ---------------------------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read query as dicts; for the read modules of store/ (browse.py), which hold their SQL."""
+        return self._dicts(sql, params)
+
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description or []]
@@ -316,32 +399,19 @@ class Store:
         rows = self.con.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         return [(str(r[0]), int(r[1])) for r in rows]
 
-    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if flt.type:
-            where.append("type = ?")
-            params.append(flt.type.upper())
-        if flt.status:
-            where.append("status = ?")
-            params.append(flt.status.lower())
-        if flt.actor:
-            like = f"%{flt.actor.lower()}%"
-            code = flt.actor.upper()
-            where.append("(lower(source) LIKE ? OR lower(target) LIKE ? OR source_country = ? OR target_country = ?)")
-            params += [like, like, code, code]
-        if flt.since:
-            where.append("date_end >= ?")
-            params.append(flt.since)
-        if flt.until:
-            where.append("date_start <= ?")
-            params.append(flt.until)
-        if flt.min_sources:
-            where.append("independent >= ?")
-            params.append(flt.min_sources)
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date_start NULLS LAST, id" + (f" LIMIT {int(limit)}" if limit else "")
+    def events(
+        self, flt: EventFilter = EventFilter(), *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        where, params = event_where(flt)
+        sql = "SELECT * FROM events" + where + event_order(flt)
+        if limit:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return self._dicts(sql, params)
+
+    def count_events(self, flt: EventFilter = EventFilter()) -> int:
+        where, params = event_where(flt)
+        row = self.con.execute("SELECT count(*) FROM events" + where, params).fetchone()
+        return int(row[0]) if row else 0
 
     def previous_event_ids(self) -> dict[str, str]:
         """mention id -> the id of the event that holds it now (before a rebuild replaces the events)."""
