@@ -40,7 +40,7 @@ VERBS: dict[str, tuple[str, str, str, str]] = {
 }
 # Aid that names equipment reads as a supply of that equipment.
 SUPPLY = ("supply", "supplied", "supplied", "to")
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MAX_CITATIONS = 8
 
 
