@@ -165,8 +165,8 @@ def _outlets(record: dict[str, Any]) -> str:
     return _join(names) if names else "reports"
 
 
-def _core(record: dict[str, Any]) -> str:
-    """The event told in words that respect its status, without its date."""
+def _core(record: dict[str, Any], when: str = "") -> str:
+    """The event told in words that respect its status, with ``when`` (its date in words) where it belongs."""
     equipment = [e["name"] for e in record["equipment"]]
     base, past, participle, prep = VERBS.get(record["type"], ("act", "acted", "acted", "towards"))
     thing = ""
@@ -183,7 +183,7 @@ def _core(record: dict[str, Any]) -> str:
         tail = f"{thing}{obj}"
     else:
         tail = f"{obj}{thing}"
-    place = f" in {record['location']['name']}" if record["location"] else ""
+    place = (f" in {record['location']['name']}" if record["location"] else "") + when
     status = record["status"]
     if status == "intended":
         text = f"{source} planned to {base}{tail}{place}"
@@ -216,7 +216,7 @@ def _event_sentences(records: Sequence[dict[str, Any]], cites: _Citations) -> li
     first = records[0]
     ids = tuple(r["id"] for r in records)
     if len(records) == 1:
-        text = _core(first) + _when(first["date"]) + _sources(records)
+        text = _core(first, _when(first["date"])) + _sources(records)
     else:
         days = [_when(r["date"]).strip() or "on a date not given" for r in records]
         text = f"{_core(first)} on {_number(str(len(records)))} occasions ({'; '.join(days)})" + _sources(records)
