@@ -14,7 +14,7 @@ from typing import Any
 import vl_convert
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-# Land polygons (GSHHS level 1) and Antarctica (5) with at least this area in km², so the outline stays small.
+# Land polygons (GSHHS level 1; Antarctica's closing edge would draw a line across the map) with at least this area in km², so the outline stays small.
 MIN_AREA_KM2 = 20_000.0
 CONFIG = {"font": "sans-serif", "view": {"stroke": None}, "axis": {"labelFontSize": 11, "titleFontSize": 11}}
 
@@ -36,7 +36,7 @@ def world_outline() -> dict[str, Any]:
     # little-endian float32 (lon, lat) pairs.
     for row in meta.splitlines():
         fields = row.split()
-        if len(fields) < 7 or fields[0] not in {"1", "5"} or float(fields[1]) < MIN_AREA_KM2:
+        if len(fields) < 7 or fields[0] != "1" or float(fields[1]) < MIN_AREA_KM2:
             continue
         count, offset, size = int(fields[2]), int(fields[5]), int(fields[6])
         values = struct.unpack(f"<{2 * count}f", points[offset : offset + size])
@@ -53,7 +53,7 @@ def weekly_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
-            "x": {"field": "week", "type": "temporal", "timeUnit": "yearweek", "title": "week"},
+            "x": {"field": "week", "type": "temporal", "timeUnit": "utcyearweek", "title": "week"},
             "y": {"field": "events", "type": "quantitative", "aggregate": "sum", "title": "events"},
             "color": {"field": "type", "type": "nominal", "title": "type"},
         },
@@ -78,7 +78,7 @@ def place_map(rows: list[dict[str, Any]]) -> dict[str, Any]:
                 "encoding": {
                     "longitude": {"field": "lon", "type": "quantitative"},
                     "latitude": {"field": "lat", "type": "quantitative"},
-                    "size": {"field": "events", "type": "quantitative", "title": "events"},
+                    "size": {"field": "events", "type": "quantitative", "title": "events", "legend": {"format": "d"}},
                 },
             },
         ],
@@ -98,7 +98,14 @@ def timeline_chart(rows: list[dict[str, Any]], *, color: str, title: str) -> dic
         "data": {"values": values},
         "mark": {"type": "point", "filled": True, "size": 70},
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": title},
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "timeUnit": "utcyearmonthdate",
+                "title": title,
+                "scale": {"padding": 12},
+                "axis": {"format": "%d %b %Y", "labelAngle": 0, "tickCount": 6},
+            },
             "y": {"field": "type", "type": "nominal", "title": None},
             "color": {"field": color, "type": "nominal"},
         },
