@@ -138,8 +138,11 @@ class EventFilter:
             raise ValueError(f"sort {self.sort!r} is not one of {', '.join(EVENT_SORTS)}")
 
 
-def event_where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (or '') and its parameters selecting the events a filter keeps."""
+def event_where(flt: EventFilter, *, text_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause (or '') and its parameters selecting the events a filter keeps.
+
+    ``text_ids``: the events whose evidence holds ``flt.text``, when an index found them already (browse.py).
+    """
     where: list[str] = []
     params: list[Any] = []
     if flt.type:
@@ -176,7 +179,10 @@ def event_where(flt: EventFilter) -> tuple[str, list[Any]]:
         params.append(flt.min_sources)
     if flt.conflicts_only:
         where.append("conflicts <> '[]'")
-    if flt.text:
+    if flt.text and text_ids is not None:
+        where.append("id IN (SELECT unnest(?))")
+        params.append(list(text_ids))
+    elif flt.text:
         # The quoted sentence is text[start:end] of its article; DuckDB's substr counts characters from 1.
         where.append(
             "id IN (SELECT em.event_id FROM event_mentions em JOIN mentions m ON m.id = em.mention_id"
@@ -214,6 +220,13 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def cursor(self) -> Store:
+        """A Store over a new cursor of this connection, for one thread (the web app shares one connection)."""
+        clone = object.__new__(Store)
+        clone.path = self.path
+        clone.con = self.con.cursor()
+        return clone
 
     def __enter__(self) -> Store:
         return self
@@ -400,16 +413,23 @@ class Store:
         return [(str(r[0]), int(r[1])) for r in rows]
 
     def events(
-        self, flt: EventFilter = EventFilter(), *, limit: int | None = None, offset: int = 0
+        self,
+        flt: EventFilter = EventFilter(),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        text_ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        where, params = event_where(flt)
-        sql = "SELECT * FROM events" + where + event_order(flt)
-        if limit:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self._dicts(sql, params)
+        where, params = event_where(flt, text_ids=text_ids)
+        order = event_order(flt)
+        if not limit:
+            return self._dicts("SELECT * FROM events" + where + order, params)
+        # A page: order and cut the narrow ids first, then read the wide rows of that page only.
+        page = f"SELECT id FROM events{where}{order} LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self._dicts(f"SELECT * FROM events WHERE id IN ({page}){order}", params)
 
-    def count_events(self, flt: EventFilter = EventFilter()) -> int:
-        where, params = event_where(flt)
+    def count_events(self, flt: EventFilter = EventFilter(), *, text_ids: Sequence[str] | None = None) -> int:
+        where, params = event_where(flt, text_ids=text_ids)
         row = self.con.execute("SELECT count(*) FROM events" + where, params).fetchone()
         return int(row[0]) if row else 0
 
@@ -441,18 +461,30 @@ class Store:
         """Each event's mentions with the article fields the export contract needs."""
         if not event_ids:
             return {}
-        rows = self._dicts(
-            """
-            SELECT em.event_id, m.*, a.path, a.url, a.original_url, a.outlet, a.published, a.text AS article_text
-            FROM event_mentions em JOIN mentions m ON m.id = em.mention_id JOIN articles a ON a.id = m.article_id
-            WHERE em.event_id IN (SELECT unnest(?))
-            ORDER BY a.published NULLS LAST, m.id
-            """,
-            [list(event_ids)],
-        )
+        # Three narrow steps (links, mentions, articles by id) rather than one join, which scans every article's text.
+        links = self.con.execute(
+            "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN (SELECT unnest(?))", [list(event_ids)]
+        ).fetchall()
+        if not links:
+            return {}
+        holder = dict(links)
+        mentions = self._dicts(f"SELECT * FROM mentions WHERE id IN ({', '.join('?' * len(holder))})", list(holder))
+        if not mentions:
+            return {}
+        article_ids = sorted({m["article_id"] for m in mentions})
+        articles = {
+            a["id"]: a
+            for a in self._dicts(
+                "SELECT id, path, url, original_url, outlet, published, text AS article_text FROM articles"
+                f" WHERE id IN ({', '.join('?' * len(article_ids))})",
+                article_ids,
+            )
+        }
+        rows = [m | {k: v for k, v in articles[m["article_id"]].items() if k != "id"} for m in mentions]
+        rows.sort(key=lambda r: (r["published"] is None, r["published"] or date.min, r["id"]))
         out: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
-            out.setdefault(row.pop("event_id"), []).append(row)
+            out.setdefault(holder[row["id"]], []).append(row)
         return out
 
     def event_links(self, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:

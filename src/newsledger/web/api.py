@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from typing import Any
 
@@ -18,10 +19,12 @@ from newsledger.store import browse
 from newsledger.store.ledger import EVENT_SORTS, Store
 from newsledger.web.query import MAX_PAGE_SIZE, check_known, parse_event_query, parse_window
 from newsledger.web.marks import FIELDS
+from newsledger.web.shared import SharedLedger
 
 
-def _ledger(request: Request) -> Store:
-    return Store(request.app.state.db, read_only=True)
+def _ledger(request: Request) -> AbstractContextManager[Store]:
+    shared: SharedLedger = request.app.state.ledger
+    return shared.open()
 
 
 def _records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -33,7 +36,8 @@ def _records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def events(request: Request) -> Response:
     query = parse_event_query(request.query_params)
     with _ledger(request) as store:
-        rows, total = browse.events_page(store, query.filter, offset=query.offset, limit=query.size)
+        index = request.app.state.ledger.index() if query.filter.text else None
+        rows, total = browse.events_page(store, query.filter, offset=query.offset, limit=query.size, index=index)
         records = _records(store, rows)
     return JSONResponse({"total": total, "page": query.page, "size": query.size, "events": records})
 

@@ -30,10 +30,12 @@ from newsledger.errors import NotFoundError, QueryError, StoreError
 from newsledger.export import EVENT_CSV_COLUMNS, event_csv_row, event_record
 from newsledger.model import EventType, Status
 from newsledger.store import browse
+from newsledger.store.browse import EvidenceIndex
 from newsledger.store.ledger import EVENT_SORTS, Store
 from newsledger.web import api, charts
 from newsledger.web.marks import article_pieces, mention_pieces
 from newsledger.web.query import EventQuery, check_known, parse_event_query, parse_window
+from newsledger.web.shared import SharedLedger
 
 HERE = Path(__file__).parent
 MAX_DOWNLOAD = 100_000
@@ -86,11 +88,15 @@ class SecurityHeaders:
 
 @contextmanager
 def ledger(request: Request) -> Iterator[Store]:
-    store = Store(request.app.state.db, read_only=True)
-    try:
+    shared: SharedLedger = request.app.state.ledger
+    with shared.open() as store:
         yield store
-    finally:
-        store.close()
+
+
+def search_index(request: Request, query: EventQuery) -> EvidenceIndex | None:
+    """The evidence index when the query searches text (call inside ``ledger``)."""
+    shared: SharedLedger = request.app.state.ledger
+    return shared.index() if query.filter.text else None
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -139,7 +145,8 @@ def overview(request: Request) -> Response:
 def events(request: Request) -> Response:
     query = parse_event_query(request.query_params)
     with ledger(request) as store:
-        rows, total = browse.events_page(store, query.filter, offset=query.offset, limit=query.size)
+        index = search_index(request, query)
+        rows, total = browse.events_page(store, query.filter, offset=query.offset, limit=query.size, index=index)
     pages = max(1, -(-total // query.size))
     return page(
         request,
@@ -156,7 +163,7 @@ def events(request: Request) -> Response:
 
 def _download_records(request: Request, query: EventQuery) -> Iterator[dict[str, Any]]:
     with ledger(request) as store:
-        ids = browse.iter_filtered_ids(store, query.filter, limit=MAX_DOWNLOAD)
+        ids = browse.iter_filtered_ids(store, query.filter, limit=MAX_DOWNLOAD, index=search_index(request, query))
         for i in range(0, len(ids), 500):
             part = browse.events_by_id(store, ids[i : i + 500])
             order = {event_id: n for n, event_id in enumerate(ids[i : i + 500])}
@@ -422,6 +429,7 @@ def create_app(db: str | Path, *, warm_charts: bool = True) -> ASGIApp:
         if warm_charts:
             charts.warm_up()
         yield
+        app.state.ledger.close()
 
     routes = [
         Route("/", overview),
@@ -453,6 +461,7 @@ def create_app(db: str | Path, *, warm_charts: bool = True) -> ASGIApp:
         },
     )
     app.state.db = str(path)
+    app.state.ledger = SharedLedger(path)
     app.state.templates = _environment()
     app.state.charts = {}
     return SecurityHeaders(app)
