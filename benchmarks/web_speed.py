@@ -21,6 +21,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 from newsledger.model import (
     ActorRef,
@@ -178,7 +179,7 @@ def _free_port() -> int:
 def _get(port: int, path: str) -> tuple[float, int, int]:
     con = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     start = time.perf_counter()
-    con.request("GET", path)
+    con.request("GET", quote(path, safe="/?&=+"))
     response = con.getresponse()
     body = response.read()
     elapsed = time.perf_counter() - start
@@ -226,6 +227,8 @@ def main() -> None:
         cold = {path: _get(port, path)[0] for path in ("/charts/weekly.svg", "/charts/map.svg")}
         print(f"overview charts, first render after start: weekly {cold['/charts/weekly.svg'] * 1000:.0f} ms, "
               f"map {cold['/charts/map.svg'] * 1000:.0f} ms (cached until the ledger file changes)")  # fmt: skip
+        first_search = _get(port, "/events?q=kabul")[0]
+        print(f"first text search (builds the evidence index, kept until the ledger file changes): {first_search * 1000:.0f} ms")
         kinds = {
             "/events (first page, no filter)": lambda: "/events",
             "/events (filters: type, country, since, min sources; page)": lambda: (

@@ -137,8 +137,8 @@ def overview(request: Request) -> Response:
     check_known(request.query_params, ())
     with ledger(request) as store:
         totals = browse.totals(store)
-        outlets = browse.outlet_counts(store)
         by_type = store.count_by("type")
+    outlets = _cached(request, "outlets", browse.outlet_counts)
     return page(request, "overview.html", totals=totals, outlets=outlets, by_type=by_type)
 
 
@@ -342,18 +342,24 @@ def actor(request: Request) -> Response:
 
 
 # --- charts --------------------------------------------------------------------------------------------------
-def _svg(request: Request, key: str, build: Any) -> Response:
-    """A chart's SVG, cached per ledger state (the file's modification time)."""
-    db = Path(request.app.state.db)
-    stamp = (key, db.stat().st_mtime_ns)
-    cache: dict[tuple[str, int], str] = request.app.state.charts
+def _cached(request: Request, key: str, build: Any) -> Any:
+    """What ``build(store)`` returns, kept while the ledger file is unchanged (aggregates over the whole ledger)."""
+    stat = Path(request.app.state.db).stat()
+    stamp = (key, stat.st_mtime_ns, stat.st_size)
+    cache: dict[tuple[str, int, int], Any] = request.app.state.cache
     if stamp not in cache:
         with ledger(request) as store:
-            spec = build(store)
-        if len(cache) > 64:
+            value = build(store)
+        if len(cache) > 256:
             cache.clear()
-        cache[stamp] = charts.render_svg(spec)
-    return Response(cache[stamp], media_type="image/svg+xml")
+        cache[stamp] = value
+    return cache[stamp]
+
+
+def _svg(request: Request, key: str, build: Any) -> Response:
+    """A chart's SVG, kept while the ledger file is unchanged."""
+    svg = _cached(request, f"svg:{key}", lambda store: charts.render_svg(build(store)))
+    return Response(svg, media_type="image/svg+xml")
 
 
 def weekly_svg(request: Request) -> Response:
@@ -463,5 +469,5 @@ def create_app(db: str | Path, *, warm_charts: bool = True) -> ASGIApp:
     app.state.db = str(path)
     app.state.ledger = SharedLedger(path)
     app.state.templates = _environment()
-    app.state.charts = {}
+    app.state.cache = {}
     return SecurityHeaders(app)

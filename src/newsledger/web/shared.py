@@ -4,6 +4,8 @@ Opening a DuckDB file costs tens of milliseconds, too much for every request; ho
 server would keep a build from ever opening the file (DuckDB lets one process write only when no other has it
 open). So requests share one connection, each through its own cursor, and the connection closes after
 ``idle`` seconds without a request; the next request opens it again and sees what a build wrote meanwhile.
+A build started while the connection is open stops at once with "cannot open the ledger" (DuckDB does not wait
+for the lock); run it again a few seconds after the last request.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class SharedLedger:
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._index: EvidenceIndex | None = None
+        self._index_stamp: tuple[int, int] | None = None
         self._users = 0
         self._last = time.monotonic()
         self._stop = threading.Event()
@@ -53,9 +56,18 @@ class SharedLedger:
         with self._lock:
             if self._store is None:
                 raise RuntimeError("SharedLedger.index() outside open()")
-            if self._index is None:
+            stamp = self._stamp()
+            if self._index is None or self._index_stamp != stamp:
+                if self._index is not None:
+                    self._index.close()
                 self._index = EvidenceIndex(self._store)
+                self._index_stamp = stamp
             return self._index
+
+    def _stamp(self) -> tuple[int, int]:
+        # The file as it is now: a build that wrote since the index was made changes its size or time.
+        stat = Path(self.path).stat()
+        return stat.st_mtime_ns, stat.st_size
 
     def _close_when_idle(self) -> None:
         while not self._stop.wait(min(self.idle, 1.0)):
@@ -64,9 +76,7 @@ class SharedLedger:
                     self._release()
 
     def _release(self) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        # The index lives in memory of its own and outlasts the connection while the file does not change.
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -75,3 +85,6 @@ class SharedLedger:
         self._stop.set()
         with self._lock:
             self._release()
+            if self._index is not None:
+                self._index.close()
+                self._index = None
