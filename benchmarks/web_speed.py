@@ -113,7 +113,12 @@ def generate(path: Path, n_events: int, seed: int = 7) -> None:
             mention_ids.append(mid)
         conflicts: tuple[Conflict, ...] = ()
         if len(mention_ids) > 1 and rng.random() < 0.1:
-            conflicts = (Conflict(field="quantity", values=((str(quantity), (mention_ids[0],)), (str(quantity + 2), (mention_ids[1],)))),)
+            conflicts = (
+                Conflict(
+                    field="quantity",
+                    values=((str(quantity), (mention_ids[0],)), (str(quantity + 2), (mention_ids[1],))),
+                ),
+            )
         n = len(mention_ids)
         events.append(
             Event(
@@ -228,16 +233,23 @@ def main() -> None:
         print(f"overview charts, first render after start: weekly {cold['/charts/weekly.svg'] * 1000:.0f} ms, "
               f"map {cold['/charts/map.svg'] * 1000:.0f} ms (cached until the ledger file changes)")  # fmt: skip
         first_search = _get(port, "/events?q=kabul")[0]
-        print(f"first text search (builds the evidence index, kept until the ledger file changes): {first_search * 1000:.0f} ms")
+        print(
+            f"first text search (builds the evidence index, kept until the ledger file changes): "
+            f"{first_search * 1000:.0f} ms"
+        )
         kinds = {
             "/events (first page, no filter)": lambda: "/events",
             "/events (filters: type, country, since, min sources; page)": lambda: (
                 f"/events?type={rng.choice(TYPES).value}&country={rng.choice(COUNTRIES)[0]}&since=2023-01-01"
                 f"&min_sources=2&page={rng.randrange(1, 3)}"
             ),
-            "/events (sorted by sources, deep page)": lambda: f"/events?sort=sources&order=desc&page={rng.randrange(1, 2000)}",
+            "/events (sorted by sources, deep page)": lambda: (
+                f"/events?sort=sources&order=desc&page={rng.randrange(1, 2000)}"
+            ),
             "/events (conflicts only, place)": lambda: f"/events?conflicts=1&place={rng.choice(CITIES)[0].split()[-1]}",
-            "/events?q= (text search in evidence)": lambda: f"/events?q={rng.choice(EQUIPMENT)}+to+{rng.choice(COUNTRIES)[1]}",
+            "/events?q= (text search in evidence)": lambda: (
+                f"/events?q={rng.choice(EQUIPMENT)}+to+{rng.choice(COUNTRIES)[1]}"
+            ),
             "/api/events (filters, 50 events with mentions)": lambda: (
                 f"/api/events?status=asserted&actor={rng.choice(COUNTRIES)[0]}&page={rng.randrange(1, 20)}"
             ),

@@ -52,7 +52,8 @@ def _mention(mid: str, outlet: str, text: str, start: int = 0) -> dict[str, Any]
 def _event(eid: str, status: str, mentions: list[dict[str, Any]], **fields: Any) -> dict[str, Any]:
     record = {
         "id": eid, "type": "AID", "status": status, "source": {"name": "Russia", "id": "RUS"},
-        "target": {"name": "Afghanistan", "id": "AFG"}, "equipment": [{"name": "Mi-17", "id": "MI17", "category": "helicopter"}],
+        "target": {"name": "Afghanistan", "id": "AFG"},
+        "equipment": [{"name": "Mi-17", "id": "MI17", "category": "helicopter"}],
         "quantity": None, "date": {"start": "2025-03-03", "end": "2025-03-03", "precision": "day", "text": "Monday"},
         "location": None, "mentions": mentions, "sources": {"articles": len(mentions), "outlets": len(mentions),
         "independent": len(mentions)}, "conflicts": [], "links": [],
@@ -66,14 +67,15 @@ def test_write_brief_states_status_sources_conflicts_and_denials() -> None:
     m3 = _mention("m3", "Harbour Times", "Moscow denied it had sent any Mi-17s.")
     claim = _event(
         "e1", "asserted", [m1, m2], quantity=2,
-        conflicts=[{"field": "quantity", "values": [{"value": "2", "mentions": ["m1"]}, {"value": "4", "mentions": ["m2"]}]}],
+        conflicts=[{"field": "quantity",
+                    "values": [{"value": "2", "mentions": ["m1"]}, {"value": "4", "mentions": ["m2"]}]}],
         links=[{"event": "e2", "relation": "denied_by"}],
     )  # fmt: skip
     denial = _event("e2", "denied", [m3], links=[{"event": "e1", "relation": "denies"}])
     plan = _event("e3", "intended", [_mention("m4", "Kabul Post", "Russia plans to send more Mi-17s.")],
                   date={"start": "2025-04-07", "end": "2025-04-07", "precision": "day", "text": None})  # fmt: skip
-    alleged = _event("e4", "alleged", [_mention("m5", "Harbour Times", "Russia reportedly sent Mi-17s.")],
-                     date={"start": "2025-05-01", "end": "2025-05-31", "precision": "month", "text": "May"})  # fmt: skip
+    may = {"start": "2025-05-01", "end": "2025-05-31", "precision": "month", "text": "May"}
+    alleged = _event("e4", "alleged", [_mention("m5", "Harbour Times", "Russia reportedly sent Mi-17s.")], date=may)
     brief = write_brief([plan, claim, denial, alleged], title="Mi-17s", subject="test")
     lines = [s.plain() for s in brief.sentences]
     assert lines == [
@@ -85,7 +87,11 @@ def test_write_brief_states_status_sources_conflicts_and_denials() -> None:
         "Russia is alleged by Harbour Times to have supplied Mi-17 to Afghanistan in May 2025"
         " (one independent source)[5].",
     ]
-    assert [r.quote for r in brief.references][:3] == [m1["sentence"]["text"], m2["sentence"]["text"], m3["sentence"]["text"]]
+    assert [r.quote for r in brief.references][:3] == [
+        m1["sentence"]["text"],
+        m2["sentence"]["text"],
+        m3["sentence"]["text"],
+    ]
 
 
 def test_write_brief_tells_like_events_in_one_sentence() -> None:

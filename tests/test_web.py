@@ -52,7 +52,12 @@ def test_api_events_filters_keep_only_matching_events(client: TestClient) -> Non
     assert disputed and all(e["conflicts"] for e in disputed)
     kaz = _all_events(client, country="kaz")
     assert kaz and all(
-        "KAZ" in {(e["source"] or {}).get("country"), (e["target"] or {}).get("country"), (e["location"] or {}).get("country")}
+        "KAZ"
+        in {
+            (e["source"] or {}).get("country"),
+            (e["target"] or {}).get("country"),
+            (e["location"] or {}).get("country"),
+        }
         for e in kaz
     )
     found = _all_events(client, q="pantsir")
@@ -100,7 +105,9 @@ def test_api_event_article_story_actor_and_brief(client: TestClient) -> None:
     story = client.get(f"/api/stories/{article['story']}").json()
     assert event["id"] in story["events"] and mention["article_id"] in {a["article_id"] for a in story["articles"]}
     actor = client.get("/api/actors/RUS").json()
-    assert actor["name"] == "Russia" and actor["events"] and {e["role"] for e in actor["events"]} <= {"source", "target"}
+    assert (
+        actor["name"] == "Russia" and actor["events"] and {e["role"] for e in actor["events"]} <= {"source", "target"}
+    )
     brief = client.get("/api/brief", params={"story": article["story"]}).json()
     assert brief["sentences"] and all(s["citations"] for s in brief["sentences"])
     numbers = {r["number"] for r in brief["references"]}
@@ -126,14 +133,26 @@ def test_api_openapi_lists_every_endpoint(client: TestClient) -> None:
         "/api/actors/{actor_id}", "/api/brief",
     }  # fmt: skip
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
-    assert {"type", "status", "actor", "country", "since", "until", "place", "min_sources", "conflicts", "q", "page"} <= names
+    assert {
+        "type",
+        "status",
+        "actor",
+        "country",
+        "since",
+        "until",
+        "place",
+        "min_sources",
+        "conflicts",
+        "q",
+        "page",
+    } <= names
 
 
 def test_events_page_filters_live_in_the_url(client: TestClient) -> None:
     page = client.get("/events", params={"type": "AID", "min_sources": "2", "sort": "sources"}).text
     total = int(re.search(r'<span id="total">(\d+)</span>', page).group(1))  # type: ignore[union-attr]
     assert total == len(_all_events(client, type="AID", min_sources="2"))
-    assert '<option selected>AID</option>' in page
+    assert "<option selected>AID</option>" in page
     # The download links carry the same filter.
     assert "/events.csv?type=AID&amp;min_sources=2&amp;sort=sources" in page
 

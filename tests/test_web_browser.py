@@ -31,7 +31,9 @@ FLAGS = (
 
 def _browser_paths() -> tuple[str, str] | None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None)
+    driver = shutil.which("chromedriver") or (
+        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
+    )
     return (chromium, driver) if chromium and driver else None
 
 
@@ -60,7 +62,10 @@ def browser() -> Iterator[object]:
     paths = _browser_paths()
     if paths is None:
         if os.environ.get("CI"):
-            pytest.fail("chromium and chromedriver are missing; .ci/run installs them (apt-get install chromium chromium-driver)")
+            pytest.fail(
+                "chromium and chromedriver are missing; .ci/run installs them"
+                " (apt-get install chromium chromium-driver)"
+            )
         pytest.skip("no chromium/chromedriver on this machine: apt-get install chromium chromium-driver")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -164,7 +169,9 @@ def test_browser_hostile_article_shows_as_text_and_runs_nothing(browser: object,
     assert int(d.find_element(_by("ID"), "total").text) == 1  # type: ignore[attr-defined]
     d.find_element(_by("CSS_SELECTOR"), "table.events tbody td:last-child a").click()  # type: ignore[attr-defined]
     assert d.title != "pwned"  # type: ignore[attr-defined]
-    stored = d.find_element(_by("XPATH"), "//article[contains(., 'hostile') or contains(., '<script>')]//a[text()='stored text']")  # type: ignore[attr-defined]
+    stored = d.find_element(
+        _by("XPATH"), "//article[contains(., 'hostile') or contains(., '<script>')]//a[text()='stored text']"
+    )  # type: ignore[attr-defined]
     stored.click()
     body = d.find_element(_by("TAG_NAME"), "body").text  # type: ignore[attr-defined]
     assert "<script>document.title='pwned'</script>" in body
@@ -173,5 +180,7 @@ def test_browser_hostile_article_shows_as_text_and_runs_nothing(browser: object,
     assert d.title == "<script>document.title='pwned'</script>Helicopters · newsledger"  # type: ignore[attr-defined]
     assert d.find_elements(_by("TAG_NAME"), "script") == []  # type: ignore[attr-defined]
     assert d.find_elements(_by("TAG_NAME"), "textarea") == []  # type: ignore[attr-defined]
-    assert not [a for a in d.find_elements(_by("TAG_NAME"), "a") if (a.get_attribute("href") or "").startswith("javascript:")]  # type: ignore[attr-defined]
+    assert not [
+        a for a in d.find_elements(_by("TAG_NAME"), "a") if (a.get_attribute("href") or "").startswith("javascript:")
+    ]  # type: ignore[attr-defined]
     _shot(d, "hostile-article")

@@ -179,10 +179,8 @@ def _core(record: dict[str, Any], when: str = "") -> str:
     source = _party(record["source"], "an unnamed party")
     target = record["target"]
     obj = f" {prep} {target['name']}".replace("  ", " ") if target and target.get("name") else ""
-    if thing and record["type"] == "AID":
-        tail = f"{thing}{obj}"
-    else:
-        tail = f"{obj}{thing}"
+    # Supplied equipment comes before its recipient ("supplied four Mi-17 to Afghanistan").
+    tail = f"{thing}{obj}" if thing and record["type"] == "AID" else f"{obj}{thing}"
     place = (f" in {record['location']['name']}" if record["location"] else "") + when
     status = record["status"]
     if status == "intended":
@@ -221,7 +219,9 @@ def _event_sentences(records: Sequence[dict[str, Any]], cites: _Citations) -> li
         days = [_when(r["date"]).strip() or "on a date not given" for r in records]
         text = f"{_core(first)} on {_number(str(len(records)))} occasions ({'; '.join(days)})" + _sources(records)
     mentions = [m for r in records for m in r["mentions"]]
-    out = [BriefSentence(segments=(Segment(text=text, citations=cites.cite(mentions)), Segment(text=".")), event_ids=ids)]
+    out = [
+        BriefSentence(segments=(Segment(text=text, citations=cites.cite(mentions)), Segment(text=".")), event_ids=ids)
+    ]
     for record in records:
         out += _conflict_sentences(record, cites)
     return out
@@ -328,10 +328,14 @@ def story_brief(store: Store, story_id: str, *, since: date | None = None, until
     """The brief of one story (id or unique prefix)."""
     full = story_id_for(store, story_id)
     if full is None:
-        raise NotFoundError(f"no story {story_id!r} in the ledger (or the prefix is ambiguous); list them with 'newsledger stories'")
+        raise NotFoundError(
+            f"no story {story_id!r} in the ledger (or the prefix is ambiguous); list them with 'newsledger stories'"
+        )
     story = store.stories(full)[0]
     rows = events_by_id(store, list(story["events"] or []))
-    return _brief_of(store, rows, title=story["title"] or f"Story {full}", subject=f"story {full}", since=since, until=until)
+    return _brief_of(
+        store, rows, title=story["title"] or f"Story {full}", subject=f"story {full}", since=since, until=until
+    )
 
 
 def actor_brief(store: Store, actor_id: str, *, since: date | None = None, until: date | None = None) -> Brief:
@@ -349,7 +353,9 @@ def brief_problems(brief: Brief, texts: dict[str, str]) -> list[str]:
     for ref in brief.references:
         text = texts.get(ref.article_id)
         if text is None or text[ref.start : ref.end] != ref.quote:
-            problems.append(f"reference [{ref.number}] does not quote article {ref.article_id} at {ref.start}:{ref.end}")
+            problems.append(
+                f"reference [{ref.number}] does not quote article {ref.article_id} at {ref.start}:{ref.end}"
+            )
     return problems
 
 

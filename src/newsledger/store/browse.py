@@ -115,7 +115,8 @@ def article_texts(store: Store, ids: Sequence[str]) -> dict[str, str]:
 def story_id_for(store: Store, prefix: str) -> str | None:
     """The story with this id or unique id prefix."""
     rows = store.rows(
-        "SELECT DISTINCT story_id FROM article_stories WHERE story_id = ? OR starts_with(story_id, ?) ORDER BY 1 LIMIT 2",
+        "SELECT DISTINCT story_id FROM article_stories WHERE story_id = ? OR starts_with(story_id, ?)"
+        " ORDER BY 1 LIMIT 2",
         [prefix, prefix],
     )
     if len(rows) == 1 or (rows and rows[0]["story_id"] == prefix):
@@ -136,7 +137,8 @@ def place_counts(store: Store, *, limit: int = 2000) -> list[dict[str, Any]]:
     return store.rows(
         f"""
         SELECT json_extract_string(location, '$.name') AS name, json_extract_string(location, '$.country') AS country,
-               CAST(json_extract(location, '$.lat') AS DOUBLE) AS lat, CAST(json_extract(location, '$.lon') AS DOUBLE) AS lon,
+               CAST(json_extract(location, '$.lat') AS DOUBLE) AS lat,
+               CAST(json_extract(location, '$.lon') AS DOUBLE) AS lon,
                count(*) AS events
         FROM events WHERE location IS NOT NULL AND json_extract(location, '$.lat') IS NOT NULL
         GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT {int(limit)}

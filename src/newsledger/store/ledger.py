@@ -158,9 +158,7 @@ def event_where(flt: EventFilter, *, text_ids: Sequence[str] | None = None) -> t
         params += [like, like, code, code]
     if flt.country:
         code = flt.country.upper()
-        where.append(
-            "(source_country = ? OR target_country = ? OR json_extract_string(location, '$.country') = ?)"
-        )
+        where.append("(source_country = ? OR target_country = ? OR json_extract_string(location, '$.country') = ?)")
         params += [code, code, code]
     if flt.since:
         where.append("date_end >= ?")

@@ -17,8 +17,8 @@ from newsledger.errors import NotFoundError, QueryError
 from newsledger.export import actor_record, article_record, event_record, story_record
 from newsledger.store import browse
 from newsledger.store.ledger import EVENT_SORTS, Store
-from newsledger.web.query import MAX_PAGE_SIZE, check_known, parse_event_query, parse_window
 from newsledger.web.marks import FIELDS
+from newsledger.web.query import MAX_PAGE_SIZE, check_known, parse_event_query, parse_window
 from newsledger.web.shared import SharedLedger
 
 
@@ -172,7 +172,11 @@ def openapi_schema() -> dict[str, Any]:
         _param("sort", "order of the events", {"type": "string", "enum": list(EVENT_SORTS)}),
         _param("order", "asc or desc", {"type": "string", "enum": ["asc", "desc"]}),
         _param("page", "page number, from 1", {"type": "integer", "minimum": 1}),
-        _param("size", f"events per page, at most {MAX_PAGE_SIZE}", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
+        _param(
+            "size",
+            f"events per page, at most {MAX_PAGE_SIZE}",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        ),
     ]
     span = {"type": ["array", "null"], "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}
     actor = {
@@ -182,68 +186,170 @@ def openapi_schema() -> dict[str, Any]:
     mention = {
         "type": "object",
         "properties": {
-            "mention_id": string, "article_id": string, "path": nullable_string, "url": nullable_string,
-            "original_url": nullable_string, "outlet": nullable_string, "published": nullable_string,
-            "sentence": {"type": "object", "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": string}},
-            "spans": {"type": "object", "properties": {f: span for f in FIELDS if f != "equipment"}
-                      | {"equipment": {"type": "array", "items": span}}},
+            "mention_id": string,
+            "article_id": string,
+            "path": nullable_string,
+            "url": nullable_string,
+            "original_url": nullable_string,
+            "outlet": nullable_string,
+            "published": nullable_string,
+            "sentence": {
+                "type": "object",
+                "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": string},
+            },
+            "spans": {
+                "type": "object",
+                "properties": {f: span for f in FIELDS if f != "equipment"}
+                | {"equipment": {"type": "array", "items": span}},
+            },
         },
-    }  # fmt: skip
+    }
     event = {
         "type": "object",
         "required": ["id", "type", "status", "mentions", "sources", "conflicts"],
         "properties": {
-            "id": string, "type": string, "mode": nullable_string, "status": string, "specific": {"type": "boolean"},
-            "source": actor, "target": actor,
-            "equipment": {"type": "array", "items": {"type": "object", "properties": {k: nullable_string for k in ("name", "id", "category")}}},
+            "id": string,
+            "type": string,
+            "mode": nullable_string,
+            "status": string,
+            "specific": {"type": "boolean"},
+            "source": actor,
+            "target": actor,
+            "equipment": {
+                "type": "array",
+                "items": {"type": "object", "properties": {k: nullable_string for k in ("name", "id", "category")}},
+            },
             "quantity": {"type": ["integer", "null"]},
-            "date": {"type": ["object", "null"], "properties": {k: nullable_string for k in ("start", "end", "precision", "text")}},
+            "date": {
+                "type": ["object", "null"],
+                "properties": {k: nullable_string for k in ("start", "end", "precision", "text")},
+            },
             "location": {"type": ["object", "null"]},
             "mentions": {"type": "array", "items": mention},
-            "sources": {"type": "object", "properties": {k: {"type": "integer"} for k in ("articles", "outlets", "independent")}},
+            "sources": {
+                "type": "object",
+                "properties": {k: {"type": "integer"} for k in ("articles", "outlets", "independent")},
+            },
             "conflicts": {"type": "array", "items": {"type": "object"}},
-            "links": {"type": "array", "items": {"type": "object", "properties": {"event": string, "relation": string}}},
+            "links": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"event": string, "relation": string}},
+            },
         },
-    }  # fmt: skip
+    }
     schemas = {
         "Error": {
             "type": "object",
-            "properties": {"error": {"type": "object", "properties": {"status": {"type": "integer"}, "message": string, "parameter": string}}},
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {"status": {"type": "integer"}, "message": string, "parameter": string},
+                }
+            },
         },
         "Event": event,
         "EventPage": {
             "type": "object",
-            "properties": {"total": {"type": "integer"}, "page": {"type": "integer"}, "size": {"type": "integer"},
-                           "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}},
+            "properties": {
+                "total": {"type": "integer"},
+                "page": {"type": "integer"},
+                "size": {"type": "integer"},
+                "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+            },
         },
-        "Article": {"type": "object", "properties": {"id": string, "text": string, "url": nullable_string, "outlet": nullable_string,
-                                                       "published": nullable_string, "copy_of": nullable_string, "story": nullable_string,
-                                                       "mentions": {"type": "array", "items": {"type": "object"}}}},
-        "Story": {"type": "object", "properties": {"id": string, "title": nullable_string, "articles": {"type": "array", "items": {"type": "object"}},
-                                                     "events": {"type": "array", "items": string}}},
-        "Actor": {"type": "object", "properties": {"id": nullable_string, "name": string, "aliases": {"type": "array", "items": string},
-                                                     "events": {"type": "array", "items": {"type": "object"}}}},
-        "Brief": {"type": "object", "properties": {"title": string, "subject": string,
-                                                     "sentences": {"type": "array", "items": {"type": "object", "properties": {
-                                                         "text": string, "citations": {"type": "array", "items": {"type": "integer"}},
-                                                         "events": {"type": "array", "items": string}}}},
-                                                     "references": {"type": "array", "items": {"type": "object"}}}},
-    }  # fmt: skip
+        "Article": {
+            "type": "object",
+            "properties": {
+                "id": string,
+                "text": string,
+                "url": nullable_string,
+                "outlet": nullable_string,
+                "published": nullable_string,
+                "copy_of": nullable_string,
+                "story": nullable_string,
+                "mentions": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "Story": {
+            "type": "object",
+            "properties": {
+                "id": string,
+                "title": nullable_string,
+                "articles": {"type": "array", "items": {"type": "object"}},
+                "events": {"type": "array", "items": string},
+            },
+        },
+        "Actor": {
+            "type": "object",
+            "properties": {
+                "id": nullable_string,
+                "name": string,
+                "aliases": {"type": "array", "items": string},
+                "events": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "Brief": {
+            "type": "object",
+            "properties": {
+                "title": string,
+                "subject": string,
+                "sentences": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "text": string,
+                            "citations": {"type": "array", "items": {"type": "integer"}},
+                            "events": {"type": "array", "items": string},
+                        },
+                    },
+                },
+                "references": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+    }
     ref = "#/components/schemas/"
-    window = [_param("since", "events ending on or after this date", date), _param("until", "events starting on or before this date", date)]
+    window = [
+        _param("since", "events ending on or after this date", date),
+        _param("until", "events starting on or before this date", date),
+    ]
     return {
         "openapi": "3.1.0",
-        "info": {"title": "newsledger", "version": __version__, "description": "Read-only access to a newsledger ledger."},
+        "info": {
+            "title": "newsledger",
+            "version": __version__,
+            "description": "Read-only access to a newsledger ledger.",
+        },
         "paths": {
             "/api/events": _get("Events, filtered and paged", filters, ref + "EventPage"),
-            "/api/events/{event_id}": _get("One event (id or unique prefix) with its evidence", [_param("event_id", "event id", string, "path")], ref + "Event"),
-            "/api/articles/{article_id}": _get("One article: its text and its mentions", [_param("article_id", "article id", string, "path")], ref + "Article"),
-            "/api/stories/{story_id}": _get("One story: its articles and events", [_param("story_id", "story id or unique prefix", string, "path")], ref + "Story"),
-            "/api/actors/{actor_id}": _get("One actor and its events with its role", [_param("actor_id", "actor id", string, "path")], ref + "Actor"),
-            "/api/brief": _get("A cited brief of a story or an actor", [_param("story", "story id", string), _param("actor", "actor id", string), *window], ref + "Brief"),
+            "/api/events/{event_id}": _get(
+                "One event (id or unique prefix) with its evidence",
+                [_param("event_id", "event id", string, "path")],
+                ref + "Event",
+            ),
+            "/api/articles/{article_id}": _get(
+                "One article: its text and its mentions",
+                [_param("article_id", "article id", string, "path")],
+                ref + "Article",
+            ),
+            "/api/stories/{story_id}": _get(
+                "One story: its articles and events",
+                [_param("story_id", "story id or unique prefix", string, "path")],
+                ref + "Story",
+            ),
+            "/api/actors/{actor_id}": _get(
+                "One actor and its events with its role",
+                [_param("actor_id", "actor id", string, "path")],
+                ref + "Actor",
+            ),
+            "/api/brief": _get(
+                "A cited brief of a story or an actor",
+                [_param("story", "story id", string), _param("actor", "actor id", string), *window],
+                ref + "Brief",
+            ),
         },
         "components": {"schemas": schemas},
-    }  # fmt: skip
+    }
 
 
 def routes() -> list[BaseRoute]:

@@ -40,8 +40,7 @@ from newsledger.web.shared import SharedLedger
 HERE = Path(__file__).parent
 MAX_DOWNLOAD = 100_000
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'"
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 HEADERS = [
     (b"content-security-policy", CSP.encode()),
@@ -229,7 +228,9 @@ def event(request: Request) -> Response:
         ids = [row["id"]]
         record = event_record(row, store.event_mentions(ids).get(ids[0], []), store.event_links(ids).get(ids[0], []))
         origins = browse.copy_origins(store, [m["article_id"] for m in record["mentions"]])
-        linked = {r["id"]: event_view(r) for r in browse.events_by_id(store, [link["event"] for link in record["links"]])}
+        linked = {
+            r["id"]: event_view(r) for r in browse.events_by_id(store, [link["event"] for link in record["links"]])
+        }
     merged_from = None if row["id"].startswith(asked) else asked
     by_mention = {m["mention_id"]: m for m in record["mentions"]}
     conflicts = [

@@ -14,7 +14,8 @@ from typing import Any
 import vl_convert
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-# Land polygons (GSHHS level 1; Antarctica's closing edge would draw a line across the map) with at least this area in km², so the outline stays small.
+# Land polygons (GSHHS level 1) of at least this area in km², so the outline stays small; Antarctica (level 5) is
+# left out, as its closing edge would draw a line across the map.
 MIN_AREA_KM2 = 20_000.0
 CONFIG = {"font": "sans-serif", "view": {"stroke": None}, "axis": {"labelFontSize": 11, "titleFontSize": 11}}
 
@@ -114,4 +115,6 @@ def timeline_chart(rows: list[dict[str, Any]], *, color: str, title: str) -> dic
 
 def warm_up() -> None:
     """Start vl-convert's engine (about two seconds, once per process) before the first page asks for a chart."""
-    render_svg({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}})
+    render_svg(
+        {"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+    )

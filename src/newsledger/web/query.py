@@ -38,12 +38,21 @@ class EventQuery:
         """The URL parameters that ask for this view again (with ``changes``), without the defaults."""
         flt = self.filter
         values: dict[str, object] = {
-            "type": flt.type, "status": flt.status, "actor": flt.actor, "country": flt.country,
-            "since": flt.since.isoformat() if flt.since else None, "until": flt.until.isoformat() if flt.until else None,
-            "place": flt.place, "min_sources": flt.min_sources, "conflicts": "1" if flt.conflicts_only else None,
-            "q": flt.text, "sort": None if flt.sort == "date" else flt.sort, "order": "desc" if flt.descending else None,
-            "page": None if self.page == 1 else self.page, "size": None if self.size == DEFAULT_PAGE_SIZE else self.size,
-        }  # fmt: skip
+            "type": flt.type,
+            "status": flt.status,
+            "actor": flt.actor,
+            "country": flt.country,
+            "since": flt.since.isoformat() if flt.since else None,
+            "until": flt.until.isoformat() if flt.until else None,
+            "place": flt.place,
+            "min_sources": flt.min_sources,
+            "conflicts": "1" if flt.conflicts_only else None,
+            "q": flt.text,
+            "sort": None if flt.sort == "date" else flt.sort,
+            "order": "desc" if flt.descending else None,
+            "page": None if self.page == 1 else self.page,
+            "size": None if self.size == DEFAULT_PAGE_SIZE else self.size,
+        }
         values.update(changes)
         return {k: str(v) for k, v in values.items() if v is not None and v != ""}
 
