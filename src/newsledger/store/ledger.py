@@ -460,10 +460,8 @@ class Store:
         if not event_ids:
             return {}
         # Three narrow steps (links, mentions, articles by id) rather than one join, which scans every article's text.
-        wanted = list(dict.fromkeys(event_ids))
         links = self.con.execute(
-            f"SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({', '.join('?' * len(wanted))})",
-            wanted,
+            "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN (SELECT unnest(?))", [list(event_ids)]
         ).fetchall()
         if not links:
             return {}
