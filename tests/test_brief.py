@@ -94,6 +94,18 @@ def test_write_brief_states_status_sources_conflicts_and_denials() -> None:
     ]
 
 
+def test_write_brief_tells_the_claim_a_denial_answers_after_it() -> None:
+    claim = _event("e1", "asserted", [_mention("m1", "Kabul Post", "Russia sent Mi-17s on Monday.")],
+                   links=[{"event": "e2", "relation": "denied_by"}])  # fmt: skip
+    denial = _event("e2", "denied", [_mention("m2", "Harbour Times", "Moscow denied sending Mi-17s.")],
+                    links=[{"event": "e1", "relation": "denies"}])  # fmt: skip
+    brief = write_brief([denial], title="t", subject="s", companions=[claim])
+    assert [s.plain() for s in brief.sentences] == [
+        "That Russia supplied Mi-17 to Afghanistan on 3 March 2025 was denied (one independent source)[1].",
+        "The claim this denies: Russia supplied Mi-17 to Afghanistan on 3 March 2025 (one independent source)[2].",
+    ]
+
+
 def test_write_brief_tells_like_events_in_one_sentence() -> None:
     first = _event("e1", "asserted", [_mention("m1", "Kabul Post", "Russia sent Mi-17s on Monday.")])
     second = _event("e2", "asserted", [_mention("m2", "Kabul Post", "Russia sent more Mi-17s.")],

@@ -292,12 +292,18 @@ def write_brief(
                 continue
             told.add(other["id"])
             answer = _event_sentences([other], cites)
-            if link["relation"] == "denied_by":
+            lead = {"denied_by": "This claim was denied: ", "denies": "The claim this denies: "}.get(link["relation"])
+            if lead:
                 first = answer[0]
                 opening = first.segments[0]
-                lowered = Segment(text=opening.text[0].lower() + opening.text[1:], citations=opening.citations)
-                segments = (Segment(text="This claim was denied: "), lowered, *first.segments[1:])
-                answer[0] = BriefSentence(segments=segments, event_ids=first.event_ids)
+                # Lower-case only the words this module starts sentences with, never a name.
+                text = opening.text
+                if text.startswith(("That ", "An unnamed")):
+                    text = text[0].lower() + text[1:]
+                lowered = Segment(text=text, citations=opening.citations)
+                answer[0] = BriefSentence(
+                    segments=(Segment(text=lead), lowered, *first.segments[1:]), event_ids=first.event_ids
+                )
             sentences += answer
     return Brief(title=title, subject=subject, sentences=tuple(sentences), references=tuple(cites.refs.values()))
 
