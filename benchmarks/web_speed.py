@@ -192,6 +192,18 @@ def _get(port: int, path: str) -> tuple[float, int, int]:
     return elapsed, response.status, len(body)
 
 
+def _wait(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            _get(port, "/static/style.css")
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit("the server did not start within 60 s") from None
+            time.sleep(0.2)
+
+
 def _report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
@@ -213,25 +225,25 @@ def main() -> None:
         counts = store.counts()
     print(f"ledger: {counts['events']:,} events, {counts['mentions']:,} mentions, {counts['articles']:,} articles")
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "newsledger.cli", "serve", "--db", str(db), "--port", str(port)],
-        stderr=subprocess.DEVNULL,
-        env=os.environ | {"PYTHONWARNINGS": "ignore"},
-    )
+    command = [sys.executable, "-m", "newsledger.cli", "serve", "--db", str(db), "--port", str(port)]
+    env = os.environ | {"PYTHONWARNINGS": "ignore"}
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env=env)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _get(port, "/static/style.css")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("the server did not start within 60 s") from None
-                time.sleep(0.2)
+        _wait(port)
         rng = random.Random(3)
-        cold = {path: _get(port, path)[0] for path in ("/charts/weekly.svg", "/charts/map.svg")}
-        print(f"overview charts, first render after start: weekly {cold['/charts/weekly.svg'] * 1000:.0f} ms, "
-              f"map {cold['/charts/map.svg'] * 1000:.0f} ms (cached until the ledger file changes)")  # fmt: skip
+        # The server prepares the overview in the background as it starts (the chart engine, the aggregates).
+        overview = ("/", "/charts/weekly.svg", "/charts/map.svg")
+        cold = sum(_get(port, path)[0] for path in overview)
+        print(f"overview (page, weekly chart, map) at once after the server starts: {cold * 1000:.0f} ms")
+        server.terminate()
+        server.wait(timeout=10)
+        server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env=env)
+        _wait(port)
+        time.sleep(5)
+        first = sum(_get(port, path)[0] for path in overview)
+        print(
+            f"first overview 5 s after the server starts (prepared in the background meanwhile): {first * 1000:.0f} ms"
+        )
         first_search = _get(port, "/events?q=kabul")[0]
         print(
             f"first text search (builds the evidence index, kept until the ledger file changes): "

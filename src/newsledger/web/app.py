@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -343,18 +344,23 @@ def actor(request: Request) -> Response:
 
 
 # --- charts --------------------------------------------------------------------------------------------------
-def _cached(request: Request, key: str, build: Any) -> Any:
+def _cached_in(state: Any, key: str, build: Any) -> Any:
     """What ``build(store)`` returns, kept while the ledger file is unchanged (aggregates over the whole ledger)."""
-    stat = Path(request.app.state.db).stat()
+    stat = Path(state.db).stat()
     stamp = (key, stat.st_mtime_ns, stat.st_size)
-    cache: dict[tuple[str, int, int], Any] = request.app.state.cache
+    cache: dict[tuple[str, int, int], Any] = state.cache
     if stamp not in cache:
-        with ledger(request) as store:
+        shared: SharedLedger = state.ledger
+        with shared.open() as store:
             value = build(store)
         if len(cache) > 256:
             cache.clear()
         cache[stamp] = value
     return cache[stamp]
+
+
+def _cached(request: Request, key: str, build: Any) -> Any:
+    return _cached_in(request.app.state, key, build)
 
 
 def _svg(request: Request, key: str, build: Any) -> Response:
@@ -363,12 +369,31 @@ def _svg(request: Request, key: str, build: Any) -> Response:
     return Response(svg, media_type="image/svg+xml")
 
 
+def _weekly(store: Store) -> dict[str, Any]:
+    return charts.weekly_chart(browse.weekly_counts(store))
+
+
+def _map(store: Store) -> dict[str, Any]:
+    return charts.place_map(browse.place_counts(store))
+
+
 def weekly_svg(request: Request) -> Response:
-    return _svg(request, "weekly", lambda store: charts.weekly_chart(browse.weekly_counts(store)))
+    return _svg(request, "weekly", _weekly)
 
 
 def map_svg(request: Request) -> Response:
-    return _svg(request, "map", lambda store: charts.place_map(browse.place_counts(store)))
+    return _svg(request, "map", _map)
+
+
+def prepare_overview(state: Any) -> None:
+    """Start the chart engine and compute the overview's aggregates, so the first visitor does not wait for them."""
+    try:
+        charts.warm_up()
+        _cached_in(state, "outlets", browse.outlet_counts)
+        _cached_in(state, "svg:weekly", lambda store: charts.render_svg(_weekly(store)))
+        _cached_in(state, "svg:map", lambda store: charts.render_svg(_map(store)))
+    except Exception:  # the pages compute what is missing themselves; this only saves the first visitor a wait
+        log.warning("could not prepare the overview in advance", exc_info=True)
 
 
 def story_svg(request: Request) -> Response:
@@ -434,7 +459,10 @@ def create_app(db: str | Path, *, warm_charts: bool = True) -> ASGIApp:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if warm_charts:
-            charts.warm_up()
+            # In the background: the server answers at once, and the overview is ready a second or two later.
+            threading.Thread(
+                target=prepare_overview, args=(app.state,), name="newsledger-overview", daemon=True
+            ).start()
         yield
         app.state.ledger.close()
 
