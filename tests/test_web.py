@@ -176,6 +176,23 @@ def test_event_page_marks_each_field_of_each_mention(client: TestClient) -> None
     assert "Reports disagree" in page and event["conflicts"][0]["field"] in page
 
 
+def test_event_page_folds_the_mentions_of_copies_under_their_original(client: TestClient, web_ledger: Path) -> None:
+    with Store(web_ledger, read_only=True) as store:
+        copies = {a["id"]: a["copy_of"] for a in store.articles() if a["copy_of"]}
+    assert copies
+    for event in _all_events(client):
+        articles = {m["article_id"] for m in event["mentions"]}
+        folded = [m for m in event["mentions"] if copies.get(m["article_id"]) in articles]
+        if folded:
+            break
+    else:
+        pytest.fail("no event holds an article and its copy")
+    page = client.get(f"/events/{event['id']}").text
+    assert page.count('<article class="mention"') == len(event["mentions"]) - len(folded)
+    blocks = re.findall(r'<details class="copies">(.*?)</details>', page, flags=re.S)
+    assert blocks and sum(block.count("<li>") for block in blocks) == len(folded)
+
+
 def test_pages_answer_for_every_kind_of_record(client: TestClient) -> None:
     event = _all_events(client, min_sources="2")[0]
     article_id = event["mentions"][0]["article_id"]

@@ -216,7 +216,11 @@ def _group_copies(mentions: list[dict[str, Any]], origins: dict[str, str | None]
             copies.setdefault(origin, []).append(m)
         else:
             shown.append(m)
-    return [{"mention": m, "pieces": mention_pieces(m), "copies": copies.get(m["article_id"], [])} for m in shown]
+    out = []
+    for m in shown:
+        # An article's copies fold under its first mention only.
+        out.append({"mention": m, "pieces": mention_pieces(m), "copies": copies.pop(m["article_id"], [])})
+    return out
 
 
 def event(request: Request) -> Response:
