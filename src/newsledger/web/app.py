@@ -390,12 +390,16 @@ def map_svg(request: Request) -> Response:
 
 
 def prepare_overview(state: Any) -> None:
-    """Start the chart engine and compute the overview's aggregates, so the first visitor does not wait for them."""
+    """Start the chart engine, compute the overview's aggregates and build the text-search index, so that the first
+    visitor does not wait for them."""
     try:
         charts.warm_up()
         _cached_in(state, "outlets", browse.outlet_counts)
         _cached_in(state, "svg:weekly", lambda store: charts.render_svg(_weekly(store)))
         _cached_in(state, "svg:map", lambda store: charts.render_svg(_map(store)))
+        shared: SharedLedger = state.ledger
+        with shared.open():
+            shared.index()  # the first text search then need not build it
     except Exception:  # the pages compute what is missing themselves; this only saves the first visitor a wait
         log.warning("could not prepare the overview in advance", exc_info=True)
 
