@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= ledger.duckdb
 
-.PHONY: run test eval lint bench clean install
+.PHONY: run serve test eval lint bench clean install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/newsledger build --sample --db $(DB)
+
+# Read the ledger built by 'make run' in a browser at http://127.0.0.1:8000/.
+serve: $(STAMP)
+	$(BIN)/newsledger serve --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

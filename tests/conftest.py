@@ -91,3 +91,16 @@ def sample_ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     paths, manifest = sample_inputs()
     build_ledger(paths, db=db, manifest=manifest)
     yield db
+
+
+@pytest.fixture(scope="session")
+def web_ledger(sample_ledger: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sample ledger plus one fictional article full of hostile markup (tests/data/web/hostile.jsonl)."""
+    import shutil
+
+    from newsledger.pipeline import build_ledger
+
+    db = tmp_path_factory.mktemp("web") / "ledger.duckdb"
+    shutil.copy(sample_ledger, db)
+    build_ledger([str(DATA / "web" / "hostile.jsonl")], db=db)
+    yield db

@@ -659,6 +659,59 @@ def timex(
 
 
 @app.command()
+def brief(
+    db: DbOption = DEFAULT_DB,
+    story_id: Annotated[str | None, typer.Option("--story", help="Story id (or unique prefix).")] = None,
+    actor_id: Annotated[str | None, typer.Option("--actor", help="Actor id, e.g. RUS.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events ending on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events starting on or before this date.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown or html.")] = "markdown",
+) -> None:
+    """Write a cited brief of a story or an actor: every sentence cites the reports it rests on.
+
+    Example: newsledger brief --actor RUS --since 2025-01-01 --format markdown
+    """
+    from newsledger.brief import actor_brief, render_html, render_markdown, story_brief
+
+    if (story_id is None) == (actor_id is None):
+        err.print("error: give exactly one of --story ID or --actor ID")
+        raise typer.Exit(2)
+    if fmt not in {"markdown", "html"}:
+        _fail(f"--format {fmt!r} is not one of markdown, html")
+    window = {"since": _parse_date(since, "--since"), "until": _parse_date(until, "--until")}
+    try:
+        with _open(db) as store:
+            result = story_brief(store, story_id, **window) if story_id else actor_brief(store, str(actor_id), **window)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    sys.stdout.write(render_html(result) if fmt == "html" else render_markdown(result))
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps the app on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the ledger read-only in a browser, with a JSON API under /api/.
+
+    Example: newsledger serve --db ledger.duckdb --port 8000
+    """
+    import uvicorn
+
+    from newsledger.web.app import create_app
+
+    try:
+        web_app = create_app(db)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        err.print(Text(f"warning: serving on {host}: other machines can read this ledger", style="yellow"))
+    err.print(f"serving {db} at http://{host}:{port}/ (Ctrl+C stops)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
+
+
+@app.command()
 def version() -> None:
     """Print the version.
 

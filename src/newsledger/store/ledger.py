@@ -154,14 +154,97 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, *, upto: int = SCHEMA_VERSI
             raise
 
 
+# Orders the events table can be read in: name -> SQL expression (a whitelist: names come from URLs).
+EVENT_SORTS: dict[str, str] = {
+    "date": "date_start",
+    "sources": "independent",
+    "articles": "articles",
+    "type": "type",
+    "status": "status",
+    "reported": "first_reported",
+    "id": "id",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     type: str | None = None
     status: str | None = None
     actor: str | None = None
+    # ISO alpha-3 code of a participant's or the place's country.
+    country: str | None = None
     since: date | None = None
     until: date | None = None
+    # Part of the place's name (any case), or its country code.
+    place: str | None = None
     min_sources: int | None = None
+    conflicts_only: bool = False
+    # Words that one of the event's evidence sentences contains (any case).
+    text: str | None = None
+    sort: str = "date"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in EVENT_SORTS:
+            raise ValueError(f"sort {self.sort!r} is not one of {', '.join(EVENT_SORTS)}")
+
+
+def event_where(flt: EventFilter, *, text_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause (or '') and its parameters selecting the events a filter keeps.
+
+    ``text_ids``: the events whose evidence holds ``flt.text``, when an index found them already (browse.py).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.type:
+        where.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.status:
+        where.append("status = ?")
+        params.append(flt.status.lower())
+    if flt.actor:
+        like = f"%{flt.actor.lower()}%"
+        code = flt.actor.upper()
+        where.append("(lower(source) LIKE ? OR lower(target) LIKE ? OR source_country = ? OR target_country = ?)")
+        params += [like, like, code, code]
+    if flt.country:
+        code = flt.country.upper()
+        where.append("(source_country = ? OR target_country = ? OR json_extract_string(location, '$.country') = ?)")
+        params += [code, code, code]
+    if flt.since:
+        where.append("date_end >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("date_start <= ?")
+        params.append(flt.until)
+    if flt.place:
+        where.append(
+            "(contains(lower(json_extract_string(location, '$.name')), ?)"
+            " OR json_extract_string(location, '$.country') = ?)"
+        )
+        params += [flt.place.lower(), flt.place.upper()]
+    if flt.min_sources:
+        where.append("independent >= ?")
+        params.append(flt.min_sources)
+    if flt.conflicts_only:
+        where.append("conflicts <> '[]'")
+    if flt.text and text_ids is not None:
+        where.append("id IN (SELECT unnest(?))")
+        params.append(list(text_ids))
+    elif flt.text:
+        # The quoted sentence is text[start:end] of its article; DuckDB's substr counts characters from 1.
+        where.append(
+            "id IN (SELECT em.event_id FROM event_mentions em JOIN mentions m ON m.id = em.mention_id"
+            " JOIN articles a ON a.id = m.article_id"
+            " WHERE contains(lower(substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)), ?))"
+        )
+        params.append(flt.text.lower())
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def event_order(flt: EventFilter) -> str:
+    direction = " DESC" if flt.descending else ""
+    return f" ORDER BY {EVENT_SORTS[flt.sort]}{direction} NULLS LAST, id{direction}"
 
 
 def _now() -> datetime:
@@ -279,6 +362,14 @@ class Store:
             raise StoreError(f"{self.path}: could not finish writing the ledger: {failed}") from exc
         finally:
             self._release()
+
+    def cursor(self) -> Store:
+        """A Store over a new cursor of this connection, for one thread (the web app shares one connection)."""
+        clone = object.__new__(Store)
+        clone.path = self.path
+        clone.con = self.con.cursor()
+        clone._lock = None  # the write lock, if any, stays with the connection's owner
+        return clone
 
     def __enter__(self) -> Store:
         return self
@@ -443,6 +534,10 @@ class Store:
                 self._insert("event_aliases", [{"old_id": o, "event_id": n} for o, n in sorted(retired.items())])
 
     # --- reads ---------------------------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read query as dicts; for the read modules of store/ (browse.py), which hold their SQL."""
+        return self._dicts(sql, params)
+
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description or []]
@@ -497,32 +592,26 @@ class Store:
         rows = self.con.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         return [(str(r[0]), int(r[1])) for r in rows]
 
-    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if flt.type:
-            where.append("type = ?")
-            params.append(flt.type.upper())
-        if flt.status:
-            where.append("status = ?")
-            params.append(flt.status.lower())
-        if flt.actor:
-            like = f"%{flt.actor.lower()}%"
-            code = flt.actor.upper()
-            where.append("(lower(source) LIKE ? OR lower(target) LIKE ? OR source_country = ? OR target_country = ?)")
-            params += [like, like, code, code]
-        if flt.since:
-            where.append("date_end >= ?")
-            params.append(flt.since)
-        if flt.until:
-            where.append("date_start <= ?")
-            params.append(flt.until)
-        if flt.min_sources:
-            where.append("independent >= ?")
-            params.append(flt.min_sources)
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date_start NULLS LAST, id" + (f" LIMIT {int(limit)}" if limit else "")
-        return self._dicts(sql, params)
+    def events(
+        self,
+        flt: EventFilter = EventFilter(),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        text_ids: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = event_where(flt, text_ids=text_ids)
+        order = event_order(flt)
+        if not limit:
+            return self._dicts("SELECT * FROM events" + where + order, params)
+        # A page: order and cut the narrow ids first, then read the wide rows of that page only.
+        page = f"SELECT id FROM events{where}{order} LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self._dicts(f"SELECT * FROM events WHERE id IN ({page}){order}", params)
+
+    def count_events(self, flt: EventFilter = EventFilter(), *, text_ids: Sequence[str] | None = None) -> int:
+        where, params = event_where(flt, text_ids=text_ids)
+        row = self.con.execute("SELECT count(*) FROM events" + where, params).fetchone()
+        return int(row[0]) if row else 0
 
     def previous_event_ids(self) -> dict[str, str]:
         """mention id -> the id of the event that holds it now (before a rebuild replaces the events)."""
@@ -552,18 +641,30 @@ class Store:
         """Each event's mentions with the article fields the export contract needs."""
         if not event_ids:
             return {}
-        rows = self._dicts(
-            """
-            SELECT em.event_id, m.*, a.path, a.url, a.original_url, a.outlet, a.published, a.text AS article_text
-            FROM event_mentions em JOIN mentions m ON m.id = em.mention_id JOIN articles a ON a.id = m.article_id
-            WHERE em.event_id IN (SELECT unnest(?))
-            ORDER BY a.published NULLS LAST, m.id
-            """,
-            [list(event_ids)],
-        )
+        # Three narrow steps (links, mentions, articles by id) rather than one join, which scans every article's text.
+        links = self.con.execute(
+            "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN (SELECT unnest(?))", [list(event_ids)]
+        ).fetchall()
+        if not links:
+            return {}
+        holder = dict(links)
+        mentions = self._dicts(f"SELECT * FROM mentions WHERE id IN ({', '.join('?' * len(holder))})", list(holder))
+        if not mentions:
+            return {}
+        article_ids = sorted({m["article_id"] for m in mentions})
+        articles = {
+            a["id"]: a
+            for a in self._dicts(
+                "SELECT id, path, url, original_url, outlet, published, text AS article_text FROM articles"
+                f" WHERE id IN ({', '.join('?' * len(article_ids))})",
+                article_ids,
+            )
+        }
+        rows = [m | {k: v for k, v in articles[m["article_id"]].items() if k != "id"} for m in mentions]
+        rows.sort(key=lambda r: (r["published"] is None, r["published"] or date.min, r["id"]))
         out: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
-            out.setdefault(row.pop("event_id"), []).append(row)
+            out.setdefault(holder[row["id"]], []).append(row)
         return out
 
     def event_links(self, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:

@@ -1,0 +1,1 @@
+"""The web app over a ledger: pages, the JSON API and charts."""
