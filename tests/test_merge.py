@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.model import ActorRef, EventType, Place, Precision, Status
+from newsledger.model import ActorRef, EventMention, EventType, Place, Precision, Span, Status
 from newsledger.settings import MergeSettings
 from newsledger.stages.merge import keep_event_ids, link_denials, merge_mentions
 from tests.conftest import actor, info, mention
@@ -266,6 +266,12 @@ def test_merge_mentions_with_nothing_else_to_go_on_joins_the_event_whose_sentenc
     assert sorted(e.mention_ids for e in events) == [("m1", "m3"), ("m2",)]
 
 
+def _placed(m: EventMention, place: Place, *, stated: bool = True) -> EventMention:
+    """The mention with a place its sentence states (a location span), or one from its paragraph (no span)."""
+    span = Span(start=30, end=36) if stated else None
+    return replace(m, location=place, spans=replace(m.spans, location=span))
+
+
 AFGHANISTAN = Place(name="Afghanistan", country="AFG", kind="country")
 HERAT = Place(name="Herat", country="AFG", lat=34.35, lon=62.2, kind="city")
 KABUL = Place(name="Kabul", country="AFG", lat=34.53, lon=69.17, kind="city")
@@ -273,8 +279,8 @@ KABUL = Place(name="Kabul", country="AFG", lat=34.53, lon=69.17, kind="city")
 
 def test_merge_mentions_a_country_and_a_city_in_it_are_one_place_told_more_precisely() -> None:
     ms = [
-        replace(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), location=AFGHANISTAN),
-        replace(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), location=HERAT),
+        _placed(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), AFGHANISTAN),
+        _placed(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), HERAT),
     ]
     infos = {"a1": info("a1", "one.example", date(2025, 3, 4)), "a2": info("a2", "two.example")}
     [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
@@ -284,9 +290,9 @@ def test_merge_mentions_a_country_and_a_city_in_it_are_one_place_told_more_preci
 
 def test_merge_mentions_two_cities_block_the_merge_and_a_country_joins_the_first_report() -> None:
     ms = [
-        replace(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), location=KABUL),
-        replace(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), location=HERAT),
-        replace(mention("m3", "a3", source=RUS, target=AFG, equipment=("Mi-17",)), location=AFGHANISTAN),
+        _placed(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), KABUL),
+        _placed(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), HERAT),
+        _placed(mention("m3", "a3", source=RUS, target=AFG, equipment=("Mi-17",)), AFGHANISTAN),
     ]
     infos = {
         "a1": info("a1", "one.example", date(2025, 3, 4)),
@@ -368,8 +374,8 @@ def test_merge_mentions_conflicting_place_blocks_even_within_a_story() -> None:
     kharkiv = Place(name="Kharkiv", country="UKR", kind="city")
     odesa = Place(name="Odesa", country="UKR", kind="city")
     ms = [
-        replace(mention("m1", "a1", type=EventType.ASSAULT, source=RUS), location=kharkiv),
-        replace(mention("m2", "a2", type=EventType.ASSAULT, source=RUS), location=odesa),
+        _placed(mention("m1", "a1", type=EventType.ASSAULT, source=RUS), kharkiv),
+        _placed(mention("m2", "a2", type=EventType.ASSAULT, source=RUS), odesa),
     ]
     infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
     events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
@@ -403,3 +409,14 @@ def test_merge_mentions_a_surname_alone_is_the_full_name_but_a_shared_surname_is
     groups = sorted(sorted(e.mention_ids) for e in events)
     assert ["m1", "m2"] in groups
     assert not any({"m3", "m4"} <= set(g) for g in groups)
+
+
+def test_merge_mentions_a_place_from_the_paragraph_blocks_nothing_and_yields_to_a_stated_one() -> None:
+    ms = [
+        _placed(mention("m1", "a1", source=RUS, target=AFG, equipment=("Mi-17",)), KABUL, stated=False),
+        _placed(mention("m2", "a2", source=RUS, target=AFG, equipment=("Mi-17",)), HERAT),
+    ]
+    infos = {"a1": info("a1", "one.example", date(2025, 3, 4)), "a2": info("a2", "two.example")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.location == HERAT
+    assert event.conflicts == ()

@@ -70,3 +70,10 @@ def test_find_toponyms_unknown_place_is_listed_unresolved() -> None:
     found = _places(f"{FICTION}\n\nThe outbreak began in Zorblatville, officials said.")
     unknown = [t for t in found if "Zorblat" in t.text]
     assert unknown and unknown[0].place is None
+
+
+def test_find_toponyms_an_unlisted_district_is_a_place_of_the_articles_country() -> None:
+    text = f"{FICTION}\n\nKHOST — A drone fell near Qalandar Ghundai district in Afghanistan on Sunday."
+    found = _by_text(_places(text))
+    assert found["KHOST"] == ("Khost", "AFG", "division")
+    assert found["Qalandar Ghundai district"] == ("Qalandar Ghundai", "AFG", None)

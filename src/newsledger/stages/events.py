@@ -230,7 +230,7 @@ class _Extractor:
             if _governing_trigger(ent.root, triggers) not in {None, token.i}:
                 continue
             found = self._place_at(ent.root, sent, ())
-            if found is None or found[0].kind is None:
+            if found is None or found[0].kind is None and found[0].country is None:
                 continue
             # A town one travels to is where things happen ("agreed when he travelled to Moscow"); a country is not.
             if ent.root.head.lower_ == "to" and found[0].kind != "city":

@@ -132,15 +132,19 @@ def detect(annotated: AnnotatedArticle, *, gazetteer: Gazetteer, pack: Pack) -> 
                 continue
             ent: SpacySpan | None = _widened(raw, gazetteer)
             assert ent is not None
+            doc = raw.doc
+            # A name the parser took for an organisation followed by "district" or "province" names a division.
+            divided = raw.end < len(doc) and doc[raw.end].lower_ in DIVISION_NOUNS and ent.end == raw.end
+            if divided:
+                ent = doc[raw.start : raw.end + 1]
             candidates = gazetteer.candidates(ent.text)
             if not candidates and raw.label_ in PLACE_ENTITY_LABELS:
                 ent = _narrowed(ent, gazetteer)
                 candidates = gazetteer.candidates(ent.text)
             # A name the gazetteer knows after "in" or "at" is a place whatever the label ("shot in Dayton").
             is_locative = raw.root.dep_ == "pobj" and raw.root.head.lower_ in LOCATIVE_PREPS and bool(candidates)
-            if raw.label_ in OTHER_LABELS and not (
-                is_locative or _is_large(candidates) or raw.label_ == "FAC" and candidates
-            ):
+            is_known = is_locative or divided or _is_large(candidates) or raw.label_ == "FAC" and bool(candidates)
+            if raw.label_ in OTHER_LABELS and not is_known:
                 ent = _leading_place(raw, gazetteer) if raw.label_ == "ORG" else None
                 if ent is None:
                     continue
@@ -299,7 +303,20 @@ def resolve(found: Sequence[_Found], text: str) -> list[Toponym]:
         else:
             places[n], places[n + 1] = _best_pair(item, after, evidence=evidence, first=first)
             anchored[n] = True
-    return [Toponym(span=f.span, text=f.text, place=p) for f, p in zip(found, places, strict=True)]
+    home = evidence.most_common(1)[0][0] if evidence else None
+    return [
+        Toponym(span=f.span, text=f.text, place=p if p is not None else _unlisted(f, home))
+        for f, p in zip(found, places, strict=True)
+    ]
+
+
+def _unlisted(item: _Found, home: str | None) -> Place | None:
+    """A district or town no gazetteer lists ("Zazai Maidan district"): a place of the article's main country, with
+    no point and no kind, when its own words say it is one."""
+    if item.kind_word is None or home is None:
+        return None
+    words = [w for w in item.text.split() if fold_place(w) not in DIVISION_NOUNS | _CITY_NOUNS | {"the", "of"}]
+    return Place(name=" ".join(words), country=home) if words else None
 
 
 # "KABUL, Afghanistan (Reuters) -", "KHOST —", "ASTANA, Feb 11 (NWS) -": a place in capitals opening a paragraph.
