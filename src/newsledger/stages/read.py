@@ -66,7 +66,7 @@ class _Manifest:
     skips: list[Skip]
 
     def lookup(self, path: str) -> _Meta | None:
-        resolved = Path(path).resolve()
+        resolved = _resolved(path)
         return self.by_cwd.get(resolved) or self.by_dir.get(resolved)
 
 
@@ -99,6 +99,11 @@ def _read_all(paths: Sequence[str], manifest: _Manifest | None, settings: ReadSe
                 continue
             meta = manifest.lookup(item) if manifest is not None else None
             yield from _read_file(item, meta, settings)
+
+
+def _resolved(path: str | Path) -> Path:
+    # Path.resolve raises on a symlink loop; realpath stops at the loop and returns a path all the same.
+    return Path(os.path.realpath(path))
 
 
 def _walk(root: str) -> Iterator[str | Skip]:
@@ -410,7 +415,7 @@ def load_manifest(manifest: str) -> _Manifest:
         ) from exc
     rows = _csv_rows(manifest, content) if ext == ".csv" else _jsonl_rows(manifest, content)
     result = _Manifest(by_cwd={}, by_dir={}, skips=[])
-    base = Path(manifest).resolve().parent
+    base = _resolved(manifest).parent
     first_line: dict[Path, int] = {}
     for number, row in rows:
         where = f"{manifest} line {number}"
@@ -422,15 +427,30 @@ def load_manifest(manifest: str) -> _Manifest:
         except _BadField as exc:
             result.skips.append(_manifest_skip(manifest, number, f"{where}: {exc}"))
             continue
-        key = Path(path).resolve()
+        key = _resolved(path)
         if key in first_line:
             reason = f"{where}: path {path!r} is already listed on line {first_line[key]}; this row is ignored"
             result.skips.append(_manifest_skip(manifest, number, reason))
             continue
         first_line[key] = number
         result.by_cwd[key] = meta
-        result.by_dir.setdefault((base / path).resolve(), meta)
+        result.by_dir.setdefault(_resolved(base / path), meta)
+        # A row is for one file: say so when its path (from here or from the manifest's folder) is none.
+        problem = _not_a_file(key) and _not_a_file(_resolved(base / path))
+        if problem:
+            result.skips.append(_manifest_skip(manifest, number, f"{where}: {path!r}: {problem}"))
     return result
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why a manifest row's path names no file to read (missing, a directory, ...), or None when it does."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return _os_reason(exc)
+    if stat.S_ISDIR(mode):
+        return "is a directory; a manifest row names one file"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _csv_rows(manifest: str, content: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
