@@ -4,6 +4,7 @@ content (a digest of every table) against what it held before or against an unin
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import subprocess
@@ -170,3 +171,50 @@ def test_faults_full_disk_during_a_batch_write_keeps_none_of_the_batch(
         "and the ledger holds what it held before it"
     )
     assert _digests(db) == before
+
+
+def _build_command(corpus: tuple[Path, Path], db: Path) -> list[str]:
+    folder, manifest = corpus
+    return [sys.executable, "-m", "newsledger.cli", "build", str(folder), "--manifest", str(manifest), "--db", str(db),
+            "--set", "store.batch_articles=6", "-q"]  # fmt: skip
+
+
+def _run_with_fault(command: list[str], fault: str) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"NEWSLEDGER_FAULT": fault}
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+
+
+# One point per stage in the test (a few minutes in all); benchmarks/kill.py runs 24 points over 200 articles.
+@pytest.mark.slow
+@pytest.mark.parametrize("fault", ["annotate:9", "write:2", "stories:1", "merge:1"])
+def test_faults_killed_build_resumes_to_the_uninterrupted_ledger(
+    corpus: tuple[Path, Path], clean_ledger: Path, tmp_path: Path, fault: str
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    command = _build_command(corpus, db)
+    killed = _run_with_fault(command, fault)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    assert _digests(db) == _digests(clean_ledger)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signal_name", ["term", "int"])
+def test_faults_sigterm_and_sigint_end_the_build_as_interrupted_and_the_next_resumes(
+    corpus: tuple[Path, Path], clean_ledger: Path, tmp_path: Path, signal_name: str
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    command = _build_command(corpus, db)
+    stopped = _run_with_fault(command, f"annotate:9:{signal_name}")
+    assert stopped.returncode == 130, stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    assert (
+        f"interrupted: {db} keeps every finished batch and records this run as interrupted; run the same build "
+        "again to resume"
+    ) in _said(stopped.stderr)
+    with Store(db, read_only=True) as store:
+        assert store.last_run()["status"] == "interrupted"  # type: ignore[index]
+        assert store.counts()["articles"] == 6  # the first batch, committed before the signal
+    assert subprocess.run(command, capture_output=True, timeout=600).returncode == 0
+    assert _digests(db) == _digests(clean_ledger)

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from newsledger.errors import InputError, StoreError
+from newsledger.faults import fault_point
 from newsledger.model import Article, EventMention, RawDocument, Skip
 from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
@@ -90,6 +91,7 @@ def _process_batch(
             skips.append(item)
             continue
         report.documents += 1
+        fault_point("read")
         result = extract_article(item, settings=settings.extract)
         if isinstance(result, Skip):
             skips.append(result)
@@ -113,6 +115,7 @@ def _process_batch(
             )
     names: dict[str, tuple[str, ...]] = {}
     for annotated in annotate_articles(english, pack=pack, settings=settings.annotate):
+        fault_point("annotate")
         mentions.extend(extract_events(annotated, pack=pack))
         entities = ((ent.text, ent.label_) for para in annotated.paragraphs for ent in para.doc.ents)
         names[annotated.article.id] = story_names(entities)
@@ -156,6 +159,7 @@ def build_ledger(
                 if progress:
                     progress("read", len(batch))
             refresh_events(store, settings=settings, pack=pack, report=report)
+            fault_point("finish")
         except BaseException as exc:
             # Ctrl-C and SIGTERM (which the CLI turns into KeyboardInterrupt) interrupt; anything else fails.
             report.status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
