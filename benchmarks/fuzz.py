@@ -51,7 +51,9 @@ def main() -> None:
     reasons = Counter(
         (s["stage"], re.sub(r"\d+", "N", re.sub(r"\S*/inputs/\S*?: |/\S+", "", s["reason"]))[:90]) for s in skips
     )
-    print(f"inputs (files, links, FIFOs): {len(inputs)}, plus {len(manifest.read_text().splitlines()) - 1} manifest rows")
+    print(
+        f"inputs (files, links, FIFOs): {len(inputs)}, plus {len(manifest.read_text().splitlines()) - 1} manifest rows"
+    )
     print(f"articles: {counts['articles']}, mentions: {counts['mentions']}, events: {counts['events']}")
     print(f"skips: {len(skips)} (every one with a reason: {all(s['reason'].strip() for s in skips)})")
     for (stage, reason), count in reasons.most_common():

@@ -74,7 +74,9 @@ def main() -> None:
             expected_exit = -signal.SIGKILL if point.count(":") == 1 else 130
             ok = equal and stopped.returncode == expected_exit and (expected_exit == -9 or status == "interrupted")
             recovered += ok
-            print(f"{point:<22} {stopped.returncode:>5} {kept:>13} {status:>12} {seconds:>9.1f}  {'yes' if ok else 'NO'}")
+            print(
+                f"{point:<22} {stopped.returncode:>5} {kept:>13} {status:>12} {seconds:>9.1f}  {'yes' if ok else 'NO'}"
+            )
             db.unlink()
         print(f"recovered to the uninterrupted ledger: {recovered} of {len(all_points)} points")
         if recovered != len(all_points):

@@ -124,7 +124,7 @@ def generate_hostile_inputs(folder: Path, *, mutated: int = 900, seed: int = 5, 
     # Decompression bombs: 200 MB of zeros (or of newlines, for a feed) in about 200 KB.
     for ext, filler in ((".txt.gz", b"\x00"), (".jsonl.gz", b"\n"), (".html.gz", b"<div>")):
         squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
-        chunk = filler * (1 << 20 // len(filler))
+        chunk = filler * ((1 << 20) // len(filler))
         body = b"".join(squeeze.compress(chunk) for _ in range(200)) + squeeze.flush()
         name(ext).write_bytes(body)
     # One line of huge_line_mb megabytes, as a feed and as text.

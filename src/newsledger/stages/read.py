@@ -25,7 +25,7 @@ from newsledger.unicode_text import shown_path, without_surrogates
 
 _KINDS = {".html": "html", ".htm": "html", ".txt": "txt", ".json": "json", ".jsonl": "jsonl"}
 _EXPECTED = "expected .html, .htm, .txt, .json or .jsonl, optionally .gz compressed"
-_CHUNK = 1 << 20
+_BLOCK = 1 << 16  # JSON lines are read in blocks this big: fast, and lazy enough to stream a growing feed
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Tags that plain prose practically never contains; a handful of them means a page saved as .txt.
 _HTML_TAG = re.compile(
@@ -307,29 +307,32 @@ class _Bomb(Exception):
 
 
 def _lines(stream: _Stream, limit: int, budget: int | None) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, line) pairs; the line is None when it is longer than limit, and is then not kept."""
+    """(line number, line) pairs of the lines with content; the line is None when it is longer than limit, and is
+    then not kept. Read in blocks, not line by line: a stream of millions of empty lines (a bomb of newlines) costs
+    one pass over its bytes, not a call per line."""
     number = 0
     total = 0
-    while True:
-        line = stream.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        total += len(line)
+    pending = b""  # the start of a line whose end is in a later block
+    dropping = False  # the current line is over the limit: the rest of it is read past, not kept
+    while block := stream.read(_BLOCK):
+        total += len(block)
         if budget is not None and total > budget:
             raise _Bomb(budget)
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield number, line
-            continue
-        # Too long: drop the rest of the line in bounded chunks instead of holding it.
-        while not line.endswith(b"\n"):
-            line = stream.readline(_CHUNK)
-            if not line:
-                break
-            total += len(line)
-            if budget is not None and total > budget:
-                raise _Bomb(budget)
-        yield number, None
+        parts = block.split(b"\n")
+        for part in parts[:-1]:
+            number += 1
+            if dropping or len(pending) + len(part) > limit:
+                yield number, None
+            elif pending or part.strip():
+                yield number, pending + part + b"\n"
+            pending, dropping = b"", False
+        last = parts[-1]
+        if not dropping and len(pending) + len(last) > limit:
+            pending, dropping = b"", True
+        elif not dropping:
+            pending += last
+    if pending or dropping:
+        yield number + 1, None if dropping else pending
 
 
 def _parse_line(line: bytes, where: str, manifest_meta: _Meta | None) -> RawDocument | Skip:
