@@ -9,6 +9,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsledger.cli import app
+from newsledger.errors import LedgerBusyError
 from newsledger.pipeline import build_ledger
 from newsledger.settings import load_settings
 from newsledger.store.ledger import Store
@@ -218,3 +220,74 @@ def test_faults_sigterm_and_sigint_end_the_build_as_interrupted_and_the_next_res
         assert store.counts()["articles"] == 6  # the first batch, committed before the signal
     assert subprocess.run(command, capture_output=True, timeout=600).returncode == 0
     assert _digests(db) == _digests(clean_ledger)
+
+
+def _wait_until_busy(db: Path, build: subprocess.Popen[str]) -> str:
+    """Query the ledger until the running build holds it; return the refusal's message."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        assert build.poll() is None, build.communicate()[1]
+        result = runner.invoke(app, ["events", "--db", str(db)])
+        if result.exit_code == 1 and "is being written by build" in _said(result.stderr):
+            return _said(result.stderr)
+        time.sleep(0.5)
+    raise AssertionError("the build never held the ledger")
+
+
+@pytest.mark.slow
+def test_faults_queries_and_a_second_build_during_a_build_are_refused_at_once(
+    corpus: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    env = os.environ | {"NEWSLEDGER_FAULT": "write:1:pause"}  # the build holds the ledger mid-batch
+    build = subprocess.Popen(_build_command(corpus, db), stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        said = _wait_until_busy(db, build)
+        assert said.startswith(f"error: {db} is being written by build pid {build.pid} (started ")
+        assert said.endswith("; try again when it finishes, or query a copy of the file made before it started")
+        for args in (["show", "abc"], ["export"], ["export", "--what", "articles"], ["skips"], ["stories"]):
+            result = runner.invoke(app, [*args, "--db", str(db)])
+            assert result.exit_code == 1 and "Traceback" not in result.stderr
+            assert f"is being written by build pid {build.pid}" in _said(result.stderr)
+        # The web server opens the ledger as every query does, and is told the same.
+        with pytest.raises(LedgerBusyError, match=f"is being written by build pid {build.pid}"):
+            Store(db, read_only=True)
+        second = runner.invoke(app, ["build", str(corpus[0]), "--db", str(db), "-q"])
+        assert second.exit_code == 1
+        assert f"{db}: another build is writing this ledger: pid {build.pid} (started " in _said(second.stderr)
+        assert "wait for it to finish (or stop it) and run this command again" in _said(second.stderr)
+    finally:
+        build.send_signal(signal.SIGTERM)
+        _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130, stderr
+    # Stopped mid-batch: the batch is rolled back, the run recorded, the file readable and undamaged.
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 0
+        assert store.last_run()["status"] == "interrupted"  # type: ignore[index]
+    assert runner.invoke(app, ["events", "--db", str(db)]).exit_code == 0
+    assert not Path(f"{db}.lock").exists()
+
+
+def test_faults_build_while_a_reader_holds_the_ledger_is_refused_naming_it(
+    clean_ledger: Path, corpus: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    db.write_bytes(clean_ledger.read_bytes())
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+         "print('open', flush=True); time.sleep(600)", str(db)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "open"
+        result = runner.invoke(app, ["build", str(corpus[0]), "--db", str(db), "-q"])
+        assert result.exit_code == 1
+        assert (
+            f"{db} is held open by process {reader.pid} (a query or 'newsledger serve'), so it cannot be written"
+            in (_said(result.stderr))
+        )
+    finally:
+        reader.kill()
+        reader.communicate()
+    assert _digests(db) == _digests(clean_ledger)
+    assert not Path(f"{db}.lock").exists()
