@@ -33,6 +33,7 @@ def main() -> None:
         folder = Path(tmp) / "inputs"
         manifest = generate_hostile_inputs(folder, mutated=mutated, huge_line_mb=huge)
         inputs = [p for p in folder.iterdir() if not p.is_dir() or p.is_symlink()]
+        rows = len(manifest.read_text(encoding="utf-8").splitlines()) - 1
         db = Path(tmp) / "fuzz.duckdb"
         command = [sys.executable, "-m", "newsledger.cli", "build", str(folder), "--manifest", str(manifest),
                    "--db", str(db), "-q"]  # fmt: skip
@@ -51,9 +52,7 @@ def main() -> None:
     reasons = Counter(
         (s["stage"], re.sub(r"\d+", "N", re.sub(r"\S*/inputs/\S*?: |/\S+", "", s["reason"]))[:90]) for s in skips
     )
-    print(
-        f"inputs (files, links, FIFOs): {len(inputs)}, plus {len(manifest.read_text().splitlines()) - 1} manifest rows"
-    )
+    print(f"inputs (files, links, FIFOs): {len(inputs)}, plus {rows} manifest rows")
     print(f"articles: {counts['articles']}, mentions: {counts['mentions']}, events: {counts['events']}")
     print(f"skips: {len(skips)} (every one with a reason: {all(s['reason'].strip() for s in skips)})")
     for (stage, reason), count in reasons.most_common():
