@@ -4,10 +4,12 @@ content (a digest of every table) against what it held before or against an unin
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsledger.cli import app
+from newsledger.errors import LedgerBusyError
 from newsledger.pipeline import build_ledger
 from newsledger.settings import load_settings
 from newsledger.store.ledger import Store
@@ -170,3 +173,121 @@ def test_faults_full_disk_during_a_batch_write_keeps_none_of_the_batch(
         "and the ledger holds what it held before it"
     )
     assert _digests(db) == before
+
+
+def _build_command(corpus: tuple[Path, Path], db: Path) -> list[str]:
+    folder, manifest = corpus
+    return [sys.executable, "-m", "newsledger.cli", "build", str(folder), "--manifest", str(manifest), "--db", str(db),
+            "--set", "store.batch_articles=6", "-q"]  # fmt: skip
+
+
+def _run_with_fault(command: list[str], fault: str) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"NEWSLEDGER_FAULT": fault}
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+
+
+# One point per stage in the test (a few minutes in all); benchmarks/kill.py runs 24 points over 200 articles.
+@pytest.mark.slow
+@pytest.mark.parametrize("fault", ["annotate:9", "write:2", "stories:1", "merge:1"])
+def test_faults_killed_build_resumes_to_the_uninterrupted_ledger(
+    corpus: tuple[Path, Path], clean_ledger: Path, tmp_path: Path, fault: str
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    command = _build_command(corpus, db)
+    killed = _run_with_fault(command, fault)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    assert _digests(db) == _digests(clean_ledger)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signal_name", ["term", "int"])
+def test_faults_sigterm_and_sigint_end_the_build_as_interrupted_and_the_next_resumes(
+    corpus: tuple[Path, Path], clean_ledger: Path, tmp_path: Path, signal_name: str
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    command = _build_command(corpus, db)
+    stopped = _run_with_fault(command, f"annotate:9:{signal_name}")
+    assert stopped.returncode == 130, stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    assert (
+        f"interrupted: {db} keeps every finished batch and records this run as interrupted; run the same build "
+        "again to resume"
+    ) in _said(stopped.stderr)
+    with Store(db, read_only=True) as store:
+        assert store.last_run()["status"] == "interrupted"  # type: ignore[index]
+        assert store.counts()["articles"] == 6  # the first batch, committed before the signal
+    assert subprocess.run(command, capture_output=True, timeout=600).returncode == 0
+    assert _digests(db) == _digests(clean_ledger)
+
+
+def _wait_until_busy(db: Path, build: subprocess.Popen[str]) -> str:
+    """Query the ledger until the running build holds it; return the refusal's message."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        assert build.poll() is None, build.communicate()[1]
+        result = runner.invoke(app, ["events", "--db", str(db)])
+        if result.exit_code == 1 and "is being written by build" in _said(result.stderr):
+            return _said(result.stderr)
+        time.sleep(0.5)
+    raise AssertionError("the build never held the ledger")
+
+
+@pytest.mark.slow
+def test_faults_queries_and_a_second_build_during_a_build_are_refused_at_once(
+    corpus: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    env = os.environ | {"NEWSLEDGER_FAULT": "write:1:pause"}  # the build holds the ledger mid-batch
+    build = subprocess.Popen(_build_command(corpus, db), stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        said = _wait_until_busy(db, build)
+        assert said.startswith(f"error: {db} is being written by build pid {build.pid} (started ")
+        assert said.endswith("; try again when it finishes, or query a copy of the file made before it started")
+        for args in (["show", "abc"], ["export"], ["export", "--what", "articles"], ["skips"], ["stories"]):
+            result = runner.invoke(app, [*args, "--db", str(db)])
+            assert result.exit_code == 1 and "Traceback" not in result.stderr
+            assert f"is being written by build pid {build.pid}" in _said(result.stderr)
+        # The web server opens the ledger as every query does, and is told the same.
+        with pytest.raises(LedgerBusyError, match=f"is being written by build pid {build.pid}"):
+            Store(db, read_only=True)
+        second = runner.invoke(app, ["build", str(corpus[0]), "--db", str(db), "-q"])
+        assert second.exit_code == 1
+        assert f"{db}: another build is writing this ledger: pid {build.pid} (started " in _said(second.stderr)
+        assert "wait for it to finish (or stop it) and run this command again" in _said(second.stderr)
+    finally:
+        build.send_signal(signal.SIGTERM)
+        _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130, stderr
+    # Stopped mid-batch: the batch is rolled back, the run recorded, the file readable and undamaged.
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 0
+        assert store.last_run()["status"] == "interrupted"  # type: ignore[index]
+    assert runner.invoke(app, ["events", "--db", str(db)]).exit_code == 0
+    assert not Path(f"{db}.lock").exists()
+
+
+def test_faults_build_while_a_reader_holds_the_ledger_is_refused_naming_it(
+    clean_ledger: Path, corpus: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.duckdb"
+    db.write_bytes(clean_ledger.read_bytes())
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+         "print('open', flush=True); time.sleep(600)", str(db)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "open"
+        result = runner.invoke(app, ["build", str(corpus[0]), "--db", str(db), "-q"])
+        assert result.exit_code == 1
+        assert (
+            f"{db} is held open by process {reader.pid} (a query or 'newsledger serve'), so it cannot be written"
+            in (_said(result.stderr))
+        )
+    finally:
+        reader.kill()
+        reader.communicate()
+    assert _digests(db) == _digests(clean_ledger)
+    assert not Path(f"{db}.lock").exists()

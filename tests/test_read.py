@@ -378,6 +378,7 @@ def test_read_documents_manifest_bad_rows_are_skipped_and_the_rest_goes_on(tmp_p
 
 
 def test_read_documents_manifest_jsonl_bad_line_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Fictional fixture written for newsledger's tests.", encoding="utf-8")
     manifest = write_jsonl(tmp_path / "m.jsonl", ['{"path": "a.txt"}', "{nope", "[1]"])
     assert reasons(read(manifest=manifest)) == {
         f"{manifest}:2": f"{manifest} line 2: not valid JSON (Expecting property name enclosed in double quotes "
@@ -424,3 +425,14 @@ def test_read_documents_unreadable_file_is_skipped_even_as_root(
     # Root ignores file modes, so the refusal is simulated where the module opens files.
     monkeypatch.setattr(read_module, "open", refuse, raising=False)
     assert one(path) == Skip(stage="read", source=str(path), reason="permission denied")
+
+
+def test_read_documents_manifest_rows_for_missing_files_and_folders_are_skips(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    manifest = write_jsonl(tmp_path / "m.jsonl", ['{"path": "gone.txt"}', '{"path": "folder"}', '{"path": "loop.txt"}'])
+    assert reasons(read(manifest=manifest)) == {
+        f"{manifest}:1": f"{manifest} line 1: 'gone.txt': no such file or directory",
+        f"{manifest}:2": f"{manifest} line 2: 'folder': is a directory; a manifest row names one file",
+        f"{manifest}:3": f"{manifest} line 3: 'loop.txt': cannot read (Too many levels of symbolic links)",
+    }

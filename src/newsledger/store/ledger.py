@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from newsledger.errors import LedgerBusyError, StoreError
+from newsledger.faults import fault_point
 from newsledger.model import Article, Event, EventMention, Skip
 from newsledger.store.lock import WriteLock, describe, read_holder
 from newsledger.store.records import article_row, event_row, mention_from_row, mention_row
@@ -392,12 +393,15 @@ class Store:
 
     # --- writes --------------------------------------------------------------------------------
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """All or nothing: the statements inside commit together, or none of them is kept."""
+    def _transaction(self, point: str = "") -> Iterator[None]:
+        """All or nothing: the statements inside commit together, or none of them is kept. ``point`` names the
+        transaction for the kill tests (faults.fault_point), which stop the process just before it commits."""
         try:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 yield
+                if point:
+                    fault_point(point)
                 self.con.execute("COMMIT")
             except BaseException:
                 # A failed write can leave the connection unusable, and then the rollback fails too; the ledger
@@ -465,7 +469,7 @@ class Store:
 
     def write_tables(self, *, run_id: str, articles: pa.Table, mentions: pa.Table, skips: Sequence[Skip]) -> None:
         """Write a batch made elsewhere (``batch_tables``, in a worker process) in one transaction."""
-        with self._transaction():
+        with self._transaction("write"):
             self._insert_table("articles", articles, replace=False)
             self._insert_table("mentions", mentions)
             # A file that now reads fine is no longer a skip (unless this batch records a new reason).
@@ -499,7 +503,7 @@ class Store:
 
     def set_copies(self, originals: dict[str, str]) -> None:
         rows = [{"id": k, "copy_of": v} for k, v in originals.items() if k != v]
-        with self._transaction():
+        with self._transaction("copies"):
             self.con.execute("UPDATE articles SET copy_of = NULL")
             if rows:
                 self.con.register("_copies", pa.Table.from_pylist(rows))
@@ -522,7 +526,7 @@ class Store:
         links = [{"event_id": e.id, "mention_id": m} for e in events for m in e.mention_ids]
         relations = [{"event_id": d, "other_id": c, "relation": "denies"} for d, c in denials]
         relations += [{"event_id": c, "other_id": d, "relation": "denied_by"} for d, c in denials]
-        with self._transaction():
+        with self._transaction("merge"):
             self.con.execute("DELETE FROM event_links")
             self.con.execute("DELETE FROM event_mentions")
             self.con.execute("DELETE FROM events")
@@ -742,7 +746,7 @@ class Store:
 
     def save_stories(self, assignments: dict[str, str], state: bytes) -> None:
         """New article-to-story assignments and the clustering state, in one transaction."""
-        with self._transaction():
+        with self._transaction("stories"):
             self._insert("article_stories", [{"article_id": a, "story_id": s} for a, s in assignments.items()])
             self._insert("story_state", [{"name": "stories", "state": state}])
 
