@@ -1,7 +1,8 @@
 """Kill test: a build killed with SIGKILL at points spread over every stage, then resumed, must equal an
 uninterrupted build (the same articles, mentions, event ids, sources, copies, stories and skips).
 
-Usage: python benchmarks/kill.py [N] [BATCH]   (default 200 generated fictional articles, batches of 20)
+Usage: python benchmarks/kill.py [N] [BATCH] [POINT,...]   (default 200 generated fictional articles, batches
+of 20, the 23 points below)
 
 Each point is a NEWSLEDGER_FAULT=point:n (newsledger.faults): the build kills itself the n-th time it passes the
 point, so every stage is covered deterministically. Two more runs stop the build with SIGTERM and SIGINT, which
@@ -59,11 +60,15 @@ def main() -> None:
         expected = digests(base / "clean.duckdb")
         print(f"{'point':<22} {'exit':>5} {'articles kept':>13} {'status':>12} {'resume s':>9}  equal")
         recovered = 0
-        all_points = points(n, batch)
+        all_points = sys.argv[3].split(",") if len(sys.argv) > 3 else points(n, batch)
         for i, point in enumerate(all_points):
             db = base / f"k{i}.duckdb"
             env = os.environ | {"NEWSLEDGER_FAULT": point}
-            stopped = subprocess.run(command(db), capture_output=True, text=True, env=env)
+            # As from a terminal: a job started in the background of a shell inherits SIGINT ignored.
+            stopped = subprocess.run(
+                command(db), capture_output=True, text=True, env=env,
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+            )  # fmt: skip
             with Store(db, read_only=True) as store:
                 kept, run = store.counts()["articles"], store.last_run()
             status = run["status"] if run else "-"

@@ -181,9 +181,14 @@ def _build_command(corpus: tuple[Path, Path], db: Path) -> list[str]:
             "--set", "store.batch_articles=6", "-q"]  # fmt: skip
 
 
+def _as_in_a_terminal() -> None:
+    # A job started in the background of a shell inherits SIGINT ignored; a build run from a terminal has it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_with_fault(command: list[str], fault: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"NEWSLEDGER_FAULT": fault}
-    return subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, env=env, preexec_fn=_as_in_a_terminal)
 
 
 # One point per stage in the test (a few minutes in all); benchmarks/kill.py runs 24 points over 200 articles.

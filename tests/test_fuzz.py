@@ -53,7 +53,9 @@ def test_fuzz_build_over_a_thousand_hostile_inputs_never_crashes_or_hangs(tmp_pa
     with Store(db, read_only=True) as store:
         skips = store.skips()
         stored = list(store.articles())
-        sources = [s["source"] for s in skips] + [r[0] for r in store.con.execute("SELECT source FROM articles")]
+        sources = [s["source"] for s in skips] + [
+            r[0] for r in store.con.execute("SELECT source FROM articles").fetchall()
+        ]
     assert all(s["reason"].strip() and s["stage"] for s in skips)
     # Every input file is an article or a skip, or (a feed) has records that are: "feed.jsonl:3", "list.json:#0".
     seen = {re.sub(r":#?\d+$", "", source) for source in sources}
