@@ -13,6 +13,7 @@ from newsledger.evaluation import (
     factuality,
     format_table,
     gvc,
+    m2e2,
     meantime_xdoc,
     ngec,
     plover,
@@ -36,6 +37,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "web_stories": web_stories.score,
     "gvc_dev": lambda: gvc.score("dev"),
     "gvc_test": lambda: gvc.score("test"),
+    "m2e2": m2e2.score,
 }
 
 
