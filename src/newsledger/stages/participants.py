@@ -110,6 +110,14 @@ class ParticipantFinder:
         self.male_nouns = pack.resolve_words.get("male_nouns", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
+        # "I", "you": they stand for a quotation's speaker or addressee, which the attribution stage knows.
+        words = pack.attribution
+        self.deictic = words.get("first_singular", frozenset()) | words.get("second", frozenset())
+        self.first_plural = words.get("first_plural", frozenset())
+
+    def actor_argument(self, token: Token, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        """The actor a phrase headed by ``token`` names, as the subject of a clause ("officials", "the minister")."""
+        return self._actor_arg(token, sent, doc, subject=True)
 
     def _actor_arg(
         self, token: Token | None, sent: ParsedSentence, doc: Doc, *, subject: bool = False
@@ -125,8 +133,14 @@ class ParticipantFinder:
                 if (inner := sent.entity(mod)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
             )
             return Argument(sent.span_of(ent.start_char, ent.end_char), ent.text, ent.label_, hints=hints)
+        if token.pos_ == "PRON" and token.lower_ in self.deictic:
+            return Argument(sent.span_of(token.idx, token.idx + len(token.text)), token.text, None)
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
-            return self._antecedent(token, sent, doc)
+            found = self._antecedent(token, sent, doc)
+            if found is None and token.lower_ in self.first_plural:
+                # "we" with nobody named before it: a quotation's speaker may stand for it (attribution stage).
+                return Argument(sent.span_of(token.idx, token.idx + len(token.text)), token.text, None)
+            return found
         if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
             # "Kazakhstan, which buys ...": a relative pronoun stands for the noun its clause hangs on.
             return self._actor_arg(token.head.head, sent, doc, subject=subject)

@@ -33,7 +33,7 @@ TABLES: dict[str, dict[str, str]] = {
         "id": V, "article_id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "equipment": V,
         "quantity": "BIGINT", "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V,
         "location": V, "sentence_start": "INTEGER", "sentence_end": "INTEGER", "spans": V, "extractor": V,
-        "words": V, "specific": "BOOLEAN",
+        "words": V, "specific": "BOOLEAN", "attribution": V,
     },
     "events": {
         "id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "source_name": V,
@@ -100,6 +100,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "ALTER TABLE events ADD COLUMN IF NOT EXISTS specific BOOLEAN",
         ),
     ),
+    # Who reports each mention (JSON); mentions stored before have none recorded.
+    (9, ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS attribution VARCHAR",)),
 )
 
 
