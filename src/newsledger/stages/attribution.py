@@ -56,6 +56,7 @@ class AttributionCues:
     first_singular: frozenset[str]
     first_plural: frozenset[str]
     second: frozenset[str]
+    unnamed_sources: frozenset[str]
 
     @classmethod
     def of(cls, pack: Pack) -> AttributionCues:
@@ -128,7 +129,8 @@ def _clause_without(head: Token, part: Token) -> tuple[int, int]:
     p_start, p_end = _bounds(part)
     if p_start <= start:
         start = p_end
-    elif p_end >= end:
+    else:
+        # At the end, or in the middle ("X happened, police said, after ..."): the content is what comes before.
         end = p_start
     return start, end
 

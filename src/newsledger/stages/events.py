@@ -42,13 +42,16 @@ from newsledger.stages.resolve import (
 )
 from newsledger.stages.sentences import ParsedSentence
 from newsledger.stages.specificity import Participant, is_specific
-from newsledger.stages.status import assess_status_detail, attributed_status
+from newsledger.stages.status import assess_status_detail, attributed_status, is_dateline
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
 # The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
 PLACE_PREP_ORDER = ("at", "in", "near", "outside", "inside", "over", "across", "into")
+# Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
+OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+DATELINE_PARAGRAPHS = 3
 # Dependencies that link a trigger noun to the verb or noun it belongs to ("cooperation" <- "on" <- "agreement").
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
@@ -160,7 +163,29 @@ class _Extractor:
             start, end = phrase_bounds(token)
             arg = Argument(parsed.span_of(start, end), token.doc.text[start:end], None)
         ref = self._resolve(arg, self.article.published, sent.text)
+        country = self._dateline_country
+        if ref is not None and ref.country is None and ref.sector in OFFICIAL_SECTORS and country is not None:
+            # "KABUL — ..., the Ministry of Defence said": an official source of no named country is the dateline's.
+            ref = replace(ref, country=country)
+            state = self.gazetteer.countries.get(country)
+            words = arg.text.split()
+            name = " ".join(words[1:] if words[0].lower() == "the" else words)
+            if state is not None:
+                found = resolve_actor(f"{name} of {state.name}", resolver=self.resolver, on=self.article.published)
+                if found.id is not None and found.country == country:
+                    ref = replace(found, text=arg.text)
         return (arg.span, ref) if ref is not None else None
+
+    @functools.cached_property
+    def _dateline_country(self) -> str | None:
+        """The country of a wire dateline's place ("KABUL —", "MOSCOW, April 2 (NWS) -"), if the article has one."""
+        # The headline and a byline may come first.
+        for para in self.annotated.paragraphs[:DATELINE_PARAGRAPHS]:
+            first = next(iter(para.doc.sents), None)
+            if first is not None and is_dateline(first[0], first):
+                place = resolve_place(first[0].text, gazetteer=self.gazetteer)
+                return place.country if place is not None else None
+        return None
 
     def _organisation(self, speaker: ActorRef) -> ActorRef | None:
         """What "we" stands for in a speaker's quotation: the organisation a person held a role in on the date,
@@ -412,7 +437,9 @@ class _Extractor:
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
         attribution = attribution_at(trigger_span, self.attributions)
         cue = assess_status_detail(token, pack=self.pack, resolver=self.resolver, source=source)
-        status = attributed_status(cue, attribution, source=source)
+        status = attributed_status(
+            cue, attribution, source=source, target=target, group_nouns=self.cues.unnamed_sources
+        )
         participants = (
             _participant(source_arg, source),
             _participant(target_arg, target),

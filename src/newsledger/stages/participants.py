@@ -110,6 +110,7 @@ class ParticipantFinder:
         self.male_nouns = pack.resolve_words.get("male_nouns", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
+        self.receiving_verbs = pack.resolve_words.get("receiving_verbs", frozenset())
         # "I", "you": they stand for a quotation's speaker or addressee, which the attribution stage knows.
         words = pack.attribution
         self.deictic = words.get("first_singular", frozenset()) | words.get("second", frozenset())
@@ -363,6 +364,9 @@ class ParticipantFinder:
                 if patients:
                     # "two men were wounded in the shooting": the one harmed is the shooting's target.
                     harmed = self._actor_arg(patients[0], sent, doc)
+                elif token.dep_ == "dobj" and head.lemma_.lower() in self.receiving_verbs:
+                    # "we are prepared to consider such requests": the one who considers is whom they are made to.
+                    harmed = self._actor_arg(subject_of(head), sent, doc, subject=True)
                 else:
                     # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)

@@ -265,20 +265,40 @@ def _party_countries(clause: Token, resolver: Resolver) -> set[str]:
     return countries
 
 
-def attributed_status(cue: StatusCue, attribution: Attribution, *, source: ActorRef | None) -> Status:
+def attributed_status(
+    cue: StatusCue,
+    attribution: Attribution,
+    *,
+    source: ActorRef | None,
+    target: ActorRef | None = None,
+    group_nouns: frozenset[str] = frozenset(),
+) -> Status:
     """The status once the report's attribution is known (the rule, with examples, is in the README).
 
     Only an event the syntax leaves asserted changes: one carried by a cited source (a quotation, "according to",
-    "reportedly", a report a sentence away) is alleged, unless the source is the one who acts (its own account)
-    or a factive head ("confirmed that") already vouches for it. Intended, possible, denied and the rest stay.
+    "reportedly", a report a sentence away) is alleged, unless the source speaks for a party to the event (its
+    own account) or a factive head ("confirmed that") already vouches for it. Intended, possible, denied and the
+    rest stay.
     """
-    if cue.status is not Status.ASSERTED or attribution.kind is AttributionKind.OUTLET:
+    if attribution.kind is AttributionKind.OUTLET:
+        return cue.status
+    if cue.status is Status.ALLEGED and cue.kind == "phrases" and attribution.kind is AttributionKind.ACCORDING_TO:
+        # "according to X" is weighed like "X said": a party's own account stands.
+        cue = ASSERTED_BY_DEFAULT
+    if cue.status is not Status.ASSERTED:
         return cue.status
     if cue.kind in {"factive", "reporting"}:
         # The cue path already weighed the reporter: a factive head, or a party's own account.
         return cue.status
     reporter = attribution.source_actor
-    if reporter is not None and source is not None and speaks_for(reporter, source):
+    # Unnamed people ("two Afghan officials", "diplomats") are someone else, whichever state they belong to.
+    is_group = reporter is not None and reporter.text.lower().rsplit(" ", 1)[-1] in group_nouns
+    if (
+        reporter is not None
+        and not is_group
+        and any(p is not None and speaks_for(reporter, p) for p in (source, target))
+    ):
+        # A party's own account, the giver's or the receiver's ("..., the Afghan defence ministry said").
         return Status.ASSERTED
     return Status.ALLEGED
 
