@@ -118,6 +118,9 @@ def _source_of(cue: Token, cues: AttributionCues) -> Token | None:
     subject = subject_of(cue)
     if subject is not None:
         return subject
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.i != cue.i:
+        # "Ryanair justified the order, saying ...": a participle's speaker is the subject of the clause it is on.
+        return subject_of(cue.head)
     agent = next((_pobj(c) for c in cue.children if c.dep_ == "agent"), None)
     return agent
 

@@ -52,6 +52,8 @@ PLACE_PREP_ORDER = ("at", "in", "near", "outside", "inside", "over", "across", "
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
+# Events whose target alone says that something happened to someone.
+HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Dependencies that link a trigger noun to the verb or noun it belongs to ("cooperation" <- "on" <- "agreement").
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
@@ -539,13 +541,14 @@ def _holds_alone(target: Argument | None, rule: TriggerRule) -> bool:
 
     An unnamed group ("delegations") is an actor only as the one who acts; as the sole argument it is too weak.
     People whom the phrase picks out ("a 19-year-old man", "his wife", "two people") are enough, and so is any
-    person ("a man was shot") as the victim of violence.
+    person ("a man was shot") as the victim of violence, and any group as the one harmed or held ("three soldiers
+    were killed", "twenty protesters were arrested").
     """
     if target is None:
         return False
     if target.label is not None or target.individual:
         return True
-    return target.person and rule.type is EventType.ASSAULT
+    return rule.type in HARMFUL
 
 
 def _participant(arg: Argument | None, ref: ActorRef | None) -> Participant | None:

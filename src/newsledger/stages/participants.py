@@ -111,6 +111,7 @@ class ParticipantFinder:
         self.partitives = pack.resolve_words.get("partitives", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
         self.receiving_verbs = pack.resolve_words.get("receiving_verbs", frozenset())
+        self.circumstance_preps = pack.resolve_words.get("circumstance_preps", frozenset())
         # "I", "you": they stand for a quotation's speaker or addressee, which the attribution stage knows.
         words = pack.attribution
         self.deictic = words.get("first_singular", frozenset()) | words.get("second", frozenset())
@@ -367,8 +368,9 @@ class ParticipantFinder:
                 elif token.dep_ == "dobj" and head.lemma_.lower() in self.receiving_verbs:
                     # "we are prepared to consider such requests": the one who considers is whom they are made to.
                     harmed = self._actor_arg(subject_of(head), sent, doc, subject=True)
-                else:
-                    # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
+                elif not (token.dep_ == "pobj" and token.head.lower_ in self.circumstance_preps):
+                    # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts;
+                    # not so for a time or cause phrase ("detained two journalists after the rally").
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                     source = self._actor_arg(agent, sent, doc, subject=True)
         target = next(

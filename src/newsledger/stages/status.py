@@ -282,8 +282,11 @@ def attributed_status(
     """
     if attribution.kind is AttributionKind.OUTLET:
         return cue.status
-    if cue.status is Status.ALLEGED and cue.kind == "phrases" and attribution.kind is AttributionKind.ACCORDING_TO:
-        # "according to X" is weighed like "X said": a party's own account stands.
+    if cue.status is Status.ALLEGED and (
+        (cue.kind == "phrases" and attribution.kind is AttributionKind.ACCORDING_TO) or cue.kind == "reporting"
+    ):
+        # "according to X" is weighed like "X said", and both with the source as the attribution stage resolved it
+        # (the dateline's ministry, a speaker named a sentence before): a party's own account stands.
         cue = ASSERTED_BY_DEFAULT
     if cue.status is not Status.ASSERTED:
         return cue.status
@@ -292,7 +295,7 @@ def attributed_status(
         return cue.status
     reporter = attribution.source_actor
     # Unnamed people ("two Afghan officials", "diplomats") are someone else, whichever state they belong to.
-    is_group = reporter is not None and reporter.text.lower().rsplit(" ", 1)[-1] in group_nouns
+    is_group = reporter is not None and bool(set(reporter.text.lower().split()) & group_nouns)
     if (
         reporter is not None
         and not is_group
@@ -310,12 +313,13 @@ def speaks_for(reporter: ActorRef, actor: ActorRef) -> bool:
         return True
     if actor.id is not None and actor.id == reporter.org:
         return True
+    # A reporter no dictionary names is someone else, whatever country it is of.
     return (
-        reporter.country is not None
+        reporter.id is not None
+        and reporter.country is not None
         and reporter.country == actor.country
         and reporter.sector not in NON_STATE_SECTORS
         and actor.sector not in NON_STATE_SECTORS
-        and (reporter.id is not None or actor.id is not None)
     )
 
 
