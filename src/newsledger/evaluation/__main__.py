@@ -14,6 +14,7 @@ from newsledger.evaluation import (
     format_table,
     gvc,
     m2e2,
+    meantime_speech,
     meantime_xdoc,
     ngec,
     plover,
@@ -38,6 +39,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "gvc_dev": lambda: gvc.score("dev"),
     "gvc_test": lambda: gvc.score("test"),
     "m2e2": m2e2.score,
+    "meantime_speech": meantime_speech.score,
 }
 
 

@@ -17,6 +17,7 @@ an event's participant is.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -211,17 +212,28 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_of(doc: Doc, char: int) -> SpacySpan | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
+class _Sentences:
+    """One paragraph's sentences, listed once: ``doc.sents`` and ``token.sent`` walk the whole parse each time."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.chars = [s.start_char for s in self.sents]
+        self.tokens = [s.start for s in self.sents]
+
+    def at_char(self, char: int) -> SpacySpan | None:
+        i = bisect.bisect_right(self.chars, char) - 1
+        return self.sents[i] if i >= 0 and char < self.sents[i].end_char else None
+
+    def of(self, token: Token) -> SpacySpan:
+        return self.sents[max(0, bisect.bisect_right(self.tokens, token.i) - 1)]
 
 
-def _quote_cue(doc: Doc, start: int, end: int, cues: AttributionCues) -> Token | None:
+def _quote_cue(sents: _Sentences, start: int, end: int, cues: AttributionCues) -> Token | None:
     """A cue verb beside the quotation in its sentences, nearest first; else one ending the sentence before with
     a colon ("The minister said:")."""
-    first, last = _sentence_of(doc, start), _sentence_of(doc, max(start, end - 1))
+    doc = sents.doc
+    first, last = sents.at_char(start), sents.at_char(max(start, end - 1))
     if first is None or last is None:
         return None
     window = [t for t in doc[first.start : last.end] if not (start - 1 <= t.idx < end + 1)]
@@ -229,7 +241,7 @@ def _quote_cue(doc: Doc, start: int, end: int, cues: AttributionCues) -> Token |
     if found:
         return min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
     if first.start > 0:
-        before = doc[first.start - 1].sent
+        before = sents.of(doc[first.start - 1])
         if before.text.rstrip().endswith(":"):
             found = [t for t in before if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues.verbs]
             if found:
@@ -254,11 +266,14 @@ def find_attributions(
     out: list[Attribution] = []
     speaker: _Speaker | None = None
     text = annotated.article.text
+    starts: list[int] = []
     for para in annotated.paragraphs:
         doc, offset = para.doc, para.offset
+        sents = _Sentences(doc)
+        starts += [offset + c for c in sents.chars]
         reported = list(_reported_speech(doc, cues))
         quoted = quotations(doc.text)
-        cue_of_quote: dict[tuple[int, int], Token | None] = {q: _quote_cue(doc, *q, cues) for q in quoted}
+        cue_of_quote: dict[tuple[int, int], Token | None] = {q: _quote_cue(sents, *q, cues) for q in quoted}
         quote_cues = {_token_bounds(c) for c in cue_of_quote.values() if c is not None}
         found: list[_Found] = []
         for item in reported:
@@ -274,9 +289,9 @@ def find_attributions(
             )
         found.sort(key=lambda f: (f.content[0], -f.content[1]))
         for item in found:
-            sent = _sentence_of(doc, item.content[0]) or next(iter(doc.sents))
-            resolved = _resolve(item.source, resolve_source, offset)
-            told = _resolve(item.addressee, resolve_source, offset)
+            sent = sents.at_char(item.content[0]) or sents.sents[0]
+            resolved = _resolve(item.source, resolve_source, sents, offset)
+            told = _resolve(item.addressee, resolve_source, sents, offset)
             told_actor = told[1] if told else None
             source_span, actor = resolved if resolved else (None, None)
             if item.source is not None and resolved is None:
@@ -287,7 +302,7 @@ def find_attributions(
                 source_span = Span(start=offset + start, end=offset + end)
             content = _trimmed(doc.text, *item.content, offset)
             if item.kind is AttributionKind.DIRECT and item.cue is None:
-                if speaker is None or speaker.sentence_end < _previous_sentence_start(annotated, content.start):
+                if speaker is None or speaker.sentence_end < _previous_sentence_start(starts, content.start):
                     continue
                 source_span, actor, told_actor = speaker.span, speaker.actor, told_actor or speaker.addressee
             out.append(
@@ -318,17 +333,19 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Span:
     return Span(start=offset + start, end=offset + end)
 
 
-def _previous_sentence_start(annotated: AnnotatedArticle, char: int) -> int:
-    """The start of the sentence before the one holding ``char`` (across a paragraph break)."""
-    starts = [s.start for s in annotated.sentences() if s.start <= char]
-    return starts[-2] if len(starts) >= 2 else 0
+def _previous_sentence_start(starts: Sequence[int], char: int) -> int:
+    """The start of the sentence before the one holding ``char`` (across a paragraph break), given the article's
+    sentence starts so far."""
+    i = bisect.bisect_right(starts, char) - 1
+    return starts[i - 1] if i >= 1 else 0
 
 
-def _resolve(token: Token | None, resolve: SourceResolver, offset: int) -> tuple[Span, ActorRef] | None:
+def _resolve(
+    token: Token | None, resolve: SourceResolver, sents: _Sentences, offset: int
+) -> tuple[Span, ActorRef] | None:
     if token is None:
         return None
-    sent = token.sent
-    return resolve(token, sent, offset)
+    return resolve(token, sents.of(token), offset)
 
 
 def _check(found: Sequence[Attribution], text: str) -> None:

@@ -52,6 +52,7 @@ PLACE_PREP_ORDER = ("at", "in", "near", "outside", "inside", "over", "across", "
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
+INSTITUTION_CACHE = 10_000
 # Events whose target alone says that something happened to someone.
 HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Dependencies that link a trigger noun to the verb or noun it belongs to ("cooperation" <- "on" <- "agreement").
@@ -173,7 +174,7 @@ class _Extractor:
             words = arg.text.split()
             name = " ".join(words[1:] if words[0].lower() == "the" else words)
             if state is not None:
-                found = resolve_actor(f"{name} of {state.name}", resolver=self.resolver, on=self.article.published)
+                found = _state_institution(self.resolver, f"{name} of {state.name}", self.article.published)
                 if found.id is not None and found.country == country:
                     ref = replace(found, text=arg.text)
         return (arg.span, ref) if ref is not None else None
@@ -524,6 +525,21 @@ class _Extractor:
                     if ref.id is not None and ref.kind == "state" and ref.country:
                         return ref.country
         return None
+
+
+_INSTITUTIONS: dict[tuple[int, str, date | None], ActorRef] = {}
+
+
+def _state_institution(resolver: Resolver, name: str, on: date | None) -> ActorRef:
+    """ "Ministry of Defence of Afghanistan": looked up once per name and day, since the fuzzy lookup is slow and
+    every article of a wire service names the same ministry."""
+    key = (id(resolver), name, on)
+    found = _INSTITUTIONS.get(key)
+    if found is None:
+        if len(_INSTITUTIONS) > INSTITUTION_CACHE:
+            _INSTITUTIONS.clear()
+        found = _INSTITUTIONS[key] = resolve_actor(name, resolver=resolver, on=on)
+    return found
 
 
 def _in_country(actor: ActorRef | None, country: str) -> ActorRef | None:
