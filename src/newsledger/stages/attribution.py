@@ -269,10 +269,12 @@ def find_attributions(
     starts: list[int] = []
     for para in annotated.paragraphs:
         doc, offset = para.doc, para.offset
-        sents = _Sentences(doc)
-        starts += [offset + c for c in sents.chars]
         reported = list(_reported_speech(doc, cues))
         quoted = quotations(doc.text)
+        if not reported and not quoted and speaker is None:
+            continue  # nothing attributed here, and no speaker whose quotation could go on
+        sents = _Sentences(doc)
+        starts += [offset + c for c in sents.chars]
         cue_of_quote: dict[tuple[int, int], Token | None] = {q: _quote_cue(sents, *q, cues) for q in quoted}
         quote_cues = {_token_bounds(c) for c in cue_of_quote.values() if c is not None}
         found: list[_Found] = []

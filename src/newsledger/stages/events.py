@@ -147,6 +147,7 @@ class _Extractor:
         self.participants = ParticipantFinder(pack, self.index)
         self.cues = AttributionCues.of(pack)
         self._ents: dict[int, dict[int, SpacySpan]] = {}
+        self._sources: dict[tuple[str, str | None, str | None, tuple[str, ...]], ActorRef | None] = {}
         self.attributions = find_attributions(annotated, cues=self.cues, resolve_source=self._resolve_source)
 
     def _doc_ents(self, doc: Doc) -> dict[int, SpacySpan]:
@@ -165,7 +166,13 @@ class _Extractor:
             # "the ministry", "a senior general": a source the participant rules leave out is still someone.
             start, end = phrase_bounds(token)
             arg = Argument(parsed.span_of(start, end), token.doc.text[start:end], None)
-        ref = self._resolve(arg, self.article.published, sent.text)
+        # An article cites the same sources again and again ("the ministry said"): each is resolved once.
+        key = (arg.text, arg.label, arg.core, arg.hints)
+        if key not in self._sources:
+            self._sources[key] = self._resolve(arg, self.article.published, sent.text)
+        ref = self._sources[key]
+        if ref is not None:
+            ref = replace(ref, text=arg.text)
         country = self._dateline_country
         if ref is not None and ref.country is None and ref.sector in OFFICIAL_SECTORS and country is not None:
             # "KABUL — ..., the Ministry of Defence said": an official source of no named country is the dateline's.

@@ -370,7 +370,7 @@ class ParticipantFinder:
                     harmed = self._actor_arg(subject_of(head), sent, doc, subject=True)
                 elif not (token.dep_ == "pobj" and token.head.lower_ in self.circumstance_preps):
                     # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts;
-                    # not so for a time or cause phrase ("detained two journalists after the rally").
+                    # not so for a phrase of circumstance ("detained dozens amid the protests").
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                     source = self._actor_arg(agent, sent, doc, subject=True)
         target = next(
