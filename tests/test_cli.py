@@ -151,6 +151,23 @@ def test_cli_code_jsonl_spans_index_each_input_text() -> None:
         assert event["status"] == "denied"
 
 
+def test_cli_attributions_lists_every_attribution_with_or_without_an_event() -> None:
+    texts = [
+        "Officials said the weather had been mild. Iran sent drones to Russia, according to the ministry.",
+        "Nothing here is attributed.",
+    ]
+    lines = "".join(json.dumps({"id": f"a{i}", "text": t, "date": "2024-05-01"}) + "\n" for i, t in enumerate(texts))
+    result = runner.invoke(app, ["attributions", "-"], input=lines + "not json\n")
+    assert result.exit_code == 0
+    first, second = [json.loads(x) for x in result.stdout.splitlines()]
+    assert second == {"id": "a1", "attributions": []}
+    quoted = [(texts[0][slice(*a["source"])], texts[0][slice(*a["cue"])], a["kind"]) for a in first["attributions"]]
+    assert quoted == [("Officials", "said", "indirect"), ("ministry", "according to", "according_to")]
+    assert first["attributions"][0]["source_actor"]["sector"] == "government"
+    assert texts[0][slice(*first["attributions"][1]["content"])] == "Iran sent drones to Russia"
+    assert "line 3: skipped" in result.stderr
+
+
 def test_cli_timex_lists_expressions_with_values(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("The deal was signed in early September 2024 and delivered last year.", encoding="utf-8")

@@ -428,10 +428,12 @@ def test_extract_events_pronoun_points_back_to_a_person_phrase_of_its_sex() -> N
     [
         # violence against a person is an event even when the person is not identified
         ("A man was shot on Friday.", "ASSAULT", True),
-        # for other acts the target alone must pick out individuals
+        # so is an arrest, of anyone: whether it can corroborate is the specificity rule's to say
         ("A 19-year-old man was arrested on Friday.", "COERCE", True),
-        ("A man was arrested on Friday.", "COERCE", False),
-        ("Protesters were arrested on Friday.", "COERCE", False),
+        ("A man was arrested on Friday.", "COERCE", True),
+        ("Protesters were arrested on Friday.", "COERCE", True),
+        # for other acts the target alone must pick out individuals
+        ("Delegations were received on Friday.", "CONSULT", False),
     ],
 )
 def test_extract_events_unnamed_target_alone_must_be_a_person_it_identifies_or_harmed(

@@ -632,6 +632,36 @@ def places(
 
 
 @app.command()
+def attributions(
+    file: Annotated[str, typer.Argument(help="JSON lines {id, text, date?}, or - for standard input.")] = "-",
+    fmt: FormatOption = "jsonl",
+    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+) -> None:
+    """Who reports what: every quotation, reported statement and "according to" in each text, with or without an
+    event inside; one output line per input line, spans index each text.
+
+    Example: echo '{"id": "1", "text": "Officials said Iran sent drones."}' | newsledger attributions -
+    """
+    from newsledger.coding import attribute_texts, attribution_record
+    from newsledger.pack import load_pack
+
+    if fmt != "jsonl":
+        _fail(f"--format {fmt!r}: attributions writes jsonl only")
+    try:
+        settings = load_settings(config, set_)
+        pack = load_pack(settings.events.pack)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    items, errors = _read_records(file)
+    for item_id, found in attribute_texts(items, pack=pack, settings=settings):
+        record = {"id": item_id, "attributions": [attribution_record(a) for a in found]}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if errors and not items:
+        raise typer.Exit(1)
+
+
+@app.command()
 def timex(
     file: Annotated[str, typer.Argument(help="A UTF-8 text file, or - for standard input.")],
     dct: Annotated[str | None, typer.Option("--dct", help="Document creation date YYYY-MM-DD.")] = None,

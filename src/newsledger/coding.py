@@ -7,14 +7,22 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from newsledger.model import Article, EventMention, Span, TimeExpression, Toponym, content_id
+from newsledger.model import Article, Attribution, EventMention, Span, TimeExpression, Toponym, content_id
 from newsledger.pack import Pack
 from newsledger.settings import Settings
 from newsledger.stages.annotate import annotate_articles
-from newsledger.stages.events import extract_events
+from newsledger.stages.events import extract_attributions, extract_events
 from newsledger.stages.places import build_gazetteer
 from newsledger.stages.toponyms import find_toponyms
-from newsledger.store.records import actor_dict, actor_summary, equipment_list, iso, place_dict
+from newsledger.store.records import (
+    actor_dict,
+    actor_summary,
+    attribution_dict,
+    attribution_summary,
+    equipment_list,
+    iso,
+    place_dict,
+)
 
 _BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -82,6 +90,27 @@ def toponym_record(t: Toponym) -> dict[str, Any]:
     }
 
 
+def attribute_texts(
+    items: Iterable[tuple[str, str, date | None]], *, pack: Pack, settings: Settings
+) -> Iterator[tuple[str, tuple[Attribution, ...]]]:
+    """(id, text, reference date) in, (id, attributions) out, in input order; spans index each text."""
+    pending = [(item_id, text_article(text, ref, id=item_id)) for item_id, text, ref in items]
+    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=settings.annotate)
+    for (item_id, _), ann in zip(pending, annotated, strict=True):
+        yield item_id, extract_attributions(ann, pack=pack)
+
+
+def attribution_record(a: Attribution) -> dict[str, Any]:
+    """One attribution as ``newsledger attributions`` writes it."""
+    return {
+        "kind": a.kind.value,
+        "source": a.source.as_list() if a.source else None,
+        "cue": a.cue.as_list() if a.cue else None,
+        "content": a.content.as_list() if a.content else None,
+        "source_actor": actor_summary(actor_dict(a.source_actor)),
+    }
+
+
 def mention_record(m: EventMention) -> dict[str, Any]:
     """One coded event in the export contract's field shapes, with spans relative to the coded text."""
     return {
@@ -103,6 +132,7 @@ def mention_record(m: EventMention) -> dict[str, Any]:
         "location": place_dict(m.location),
         "sentence": m.sentence.as_list(),
         "spans": m.spans.as_dict(),
+        "attribution": attribution_summary(attribution_dict(m.attribution)),
     }
 
 

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from newsledger.archives import original_url
 from newsledger.store.ledger import EventFilter, Store
-from newsledger.store.records import actor_summary, is_specific_row, iso
+from newsledger.store.records import actor_summary, attribution_summary, is_specific_row, iso
 from newsledger.unicode_text import without_surrogates
 
 EVENT_CSV_COLUMNS = (
@@ -80,6 +80,10 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
         "specific": is_specific_row(row),
         "sentence": {"start": start, "end": end, "text": text[start:end]},
         "spans": json.loads(row["spans"]),
+        # Mentions stored before attribution was recorded (migration 9) have none.
+        "attribution": attribution_summary(json.loads(row["attribution"]), outlet=row["outlet"])
+        if row.get("attribution")
+        else None,
     }
 
 

@@ -213,6 +213,39 @@ class Place:
     kind: str | None = None  # "country", "division" or "city" (the gazetteer's); None when not in it
 
 
+class AttributionKind(StrEnum):
+    """How a report is attributed: the outlet's own voice, a quote, a reported statement, "according to"."""
+
+    OUTLET = "outlet"  # nobody else is cited: the outlet says it
+    DIRECT = "direct"  # words in quotation marks, with their speaker
+    INDIRECT = "indirect"  # "X said (that) ...", "X told Y ...", "reportedly ..."
+    ACCORDING_TO = "according_to"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    """Who reports a stretch of an article's text: the source phrase, the cue that cites it and the content.
+
+    Spans index the article text; the source may stand a sentence away from a direct quote. ``source`` is None
+    when the text cites nobody by name ("reportedly") or, with kind ``outlet``, when the outlet speaks itself.
+    ``addressee`` is whom the source spoke to ("told TASS"), which a "you" in a quote stands for.
+    """
+
+    kind: AttributionKind
+    content: Span | None
+    source: Span | None = None
+    cue: Span | None = None
+    source_actor: ActorRef | None = None
+    addressee: ActorRef | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind is not AttributionKind.OUTLET and self.content is None:
+            raise ValueError(f"a {self.kind.value} attribution needs the span of its content")
+
+
+OUTLET_VOICE = Attribution(kind=AttributionKind.OUTLET, content=None)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Toponym:
     """A place name in an article's text and the place it resolved to (None when the gazetteer has no entry)."""
@@ -274,6 +307,8 @@ class EventMention:
     # Whether the mention identifies one happening (newsledger.stages.specificity); only specific mentions
     # join other articles' events and count as sources.
     specific: bool = True
+    # Who reports the event: a cited source, or the outlet's own voice.
+    attribution: Attribution = OUTLET_VOICE
 
     def __post_init__(self) -> None:
         for span in self.spans.all():

@@ -80,6 +80,8 @@ class Pack:
     resolve_words: dict[str, frozenset[str]]
     # Word lists for telling a mention of one happening from boilerplate and generic statements.
     specificity: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Word lists for attribution: cue verbs, "according to", pronouns that stand for a quotation's speaker.
+    attribution: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue(self, status: Status, kind: str) -> frozenset[str]:
         return self.cues.get(status, {}).get(kind, frozenset())
@@ -233,9 +235,15 @@ def _load_pack_cached(name_or_path: str) -> Pack:
     if not isinstance(raw, dict):
         raise PackError(f"{specificity_file}: expected a mapping of word lists like {{frequency: [...]}}")
     specificity = {str(k): frozenset(" ".join(str(w).lower().split()) for w in (v or [])) for k, v in raw.items()}
+    attribution_file = path / "attribution.yaml"
+    raw = _load_yaml(attribution_file) if attribution_file.exists() else {}
+    if not isinstance(raw, dict):
+        raise PackError(f"{attribution_file}: expected a mapping of word lists like {{verbs: [...]}}")
+    attribution = {str(k): frozenset(str(w).lower() for w in (v or [])) for k, v in raw.items()}
     return Pack(
         resolve_words=resolve_words,
         specificity=specificity,
+        attribution=attribution,
         name=str(meta.get("name", path.name)),
         version=str(meta.get("version", "unversioned")),
         path=path,

@@ -14,6 +14,8 @@ from newsledger.evaluation import (
     format_table,
     geovirus,
     gvc,
+    m2e2,
+    meantime_speech,
     meantime_xdoc,
     ngec,
     plover,
@@ -38,6 +40,8 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "gvc_dev": lambda: gvc.score("dev"),
     "gvc_test": lambda: gvc.score("test"),
     "geovirus": geovirus.score,
+    "m2e2": m2e2.score,
+    "meantime_speech": meantime_speech.score,
 }
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsledger.model import (
     ActorRef,
+    Attribution,
     EquipmentRef,
     EventDate,
     EventMention,
@@ -28,13 +29,20 @@ from newsledger.model import (
 )
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
-from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS
+from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds
+from newsledger.stages.attribution import AttributionCues, attribution_at, find_attributions, quoted_pronoun_actor
 from newsledger.stages.participants import Argument, ParticipantFinder, complement_clause, prep_objects
 from newsledger.stages.places import build_gazetteer, resolve_place
-from newsledger.stages.resolve import Resolver, build_resolver, resolve_actor, resolve_equipment
+from newsledger.stages.resolve import (
+    Resolver,
+    build_resolver,
+    resolve_actor,
+    resolve_equipment,
+    sector_of_phrase,
+)
 from newsledger.stages.sentences import ParsedSentence
 from newsledger.stages.specificity import Participant, is_specific
-from newsledger.stages.status import assess_status
+from newsledger.stages.status import assess_status_detail, attributed_status, is_dateline
 from newsledger.stages.toponyms import dateline_place, find_toponyms
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
@@ -42,6 +50,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
 # The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
 PLACE_PREP_ORDER = ("at", "in", "near", "outside", "inside", "over", "across", "into")
+# Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
+OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+DATELINE_PARAGRAPHS = 3
+INSTITUTION_CACHE = 10_000
+# Events whose target alone says that something happened to someone.
+HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Dependencies that link a trigger noun to the verb or noun it belongs to ("cooperation" <- "on" <- "agreement").
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
@@ -137,6 +151,87 @@ class _Extractor:
             (t.span.start, t.span.end): t for t in find_toponyms(annotated, gazetteer=self.gazetteer, pack=pack)
         }
         self.dateline = dateline_place(annotated, gazetteer=self.gazetteer)
+        self.cues = AttributionCues.of(pack)
+        self._ents: dict[int, dict[int, SpacySpan]] = {}
+        self._sources: dict[tuple[str, str | None, str | None, tuple[str, ...]], ActorRef | None] = {}
+        self.attributions = find_attributions(annotated, cues=self.cues, resolve_source=self._resolve_source)
+
+    def _doc_ents(self, doc: Doc) -> dict[int, SpacySpan]:
+        ents = self._ents.get(id(doc))
+        if ents is None:
+            ents = self._ents[id(doc)] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        return ents
+
+    def _resolve_source(self, token: Token, sent: SpacySpan, offset: int) -> tuple[Span, ActorRef] | None:
+        """A report's source, found and resolved as an event's acting participant is."""
+        parsed = ParsedSentence(sent, offset, self._doc_ents(token.doc))
+        arg = self.participants.actor_argument(token, parsed, token.doc)
+        if arg is None:
+            if token.pos_ not in {"NOUN", "PROPN"}:
+                return None
+            # "the ministry", "a senior general": a source the participant rules leave out is still someone.
+            start, end = phrase_bounds(token)
+            arg = Argument(parsed.span_of(start, end), token.doc.text[start:end], None)
+        # An article cites the same sources again and again ("the ministry said"): each is resolved once.
+        key = (arg.text, arg.label, arg.core, arg.hints)
+        if key not in self._sources:
+            self._sources[key] = self._resolve(arg, self.article.published, sent.text)
+        ref = self._sources[key]
+        if ref is not None:
+            ref = replace(ref, text=arg.text)
+        country = self._dateline_country
+        if ref is not None and ref.country is None and ref.sector in OFFICIAL_SECTORS and country is not None:
+            # "KABUL — ..., the Ministry of Defence said": an official source of no named country is the dateline's.
+            ref = replace(ref, country=country)
+            state = self.gazetteer.countries.get(country)
+            words = arg.text.split()
+            name = " ".join(words[1:] if words[0].lower() == "the" else words)
+            if state is not None:
+                found = _state_institution(self.resolver, f"{name} of {state.name}", self.article.published)
+                if found.id is not None and found.country == country:
+                    ref = replace(found, text=arg.text)
+        return (arg.span, ref) if ref is not None else None
+
+    @functools.cached_property
+    def _dateline_country(self) -> str | None:
+        """The country of a wire dateline's place ("KABUL —", "MOSCOW, April 2 (NWS) -"), if the article has one."""
+        # The headline and a byline may come first.
+        for para in self.annotated.paragraphs[:DATELINE_PARAGRAPHS]:
+            first = next(iter(para.doc.sents), None)
+            if first is not None and is_dateline(first[0], first):
+                place = resolve_place(first[0].text, gazetteer=self.gazetteer)
+                return place.country if place is not None else None
+        return None
+
+    def _organisation(self, speaker: ActorRef) -> ActorRef | None:
+        """What "we" stands for in a speaker's quotation: the organisation a person held a role in on the date,
+        the speaker when it is an organisation, and for an unnamed official, the state of their country."""
+        if speaker.kind != "person" and speaker.id is not None:
+            return speaker
+        org = self.resolver.by_id.get(speaker.org or "")
+        if org is not None:
+            return resolve_actor(org.name, resolver=self.resolver, on=self.article.published)
+        if speaker.id is None and speaker.country is not None:
+            state = self.gazetteer.countries.get(speaker.country)
+            name = state.name if state is not None else speaker.country
+            return ActorRef(text=speaker.text, id=None, name=name, country=speaker.country, sector=speaker.sector)
+        return None
+
+    def _quoted(self, arg: Argument | None, ref: ActorRef | None) -> tuple[Argument | None, ActorRef | None]:
+        """A first- or second-person pronoun in a quotation stands for the speaker, their organisation or whom they
+        address; "I" or "you" with nobody to stand for is dropped."""
+        if arg is None:
+            return arg, ref
+        is_pronoun, actor = quoted_pronoun_actor(
+            arg.span, self.article.text, self.attributions, self.cues, self._organisation
+        )
+        if not is_pronoun:
+            return arg, ref
+        if actor is not None:
+            return arg, replace(actor, text=arg.span.quote(self.article.text))
+        word = arg.span.quote(self.article.text).lower()
+        # An antecedent found for "we" stands; the bare pronoun names nobody.
+        return (arg, ref) if word in self.cues.first_plural and arg.text.lower() != word else (None, None)
 
     def _equipment_tokens(self, token: Token, rule: TriggerRule) -> list[Token]:
         """Tokens in the trigger's own clause, outside its subject and nested clauses."""
@@ -353,6 +448,9 @@ class _Extractor:
         self, token: Token, rule: TriggerRule, sent: ParsedSentence, doc: Doc, triggers: set[int]
     ) -> EventMention | None:
         source_arg, target_arg = self.participants.roles(token, rule, sent, doc)
+        # "I" or "you" outside a quotation, or in one whose speaker is unknown, stands for nobody we can name.
+        source_arg = self._quoted(source_arg, None)[0] if source_arg is not None else None
+        target_arg = self._quoted(target_arg, None)[0] if target_arg is not None else None
         taken = [a.span for a in (source_arg, target_arg) if a is not None]
         equipment_ents = [
             e
@@ -386,8 +484,8 @@ class _Extractor:
             return None
         on = event_date.start if event_date else self.article.published
         # The sentence is context for resolution: a title or organisation named beside an ambiguous name.
-        source = self._resolve(source_arg, on, sent.sent.text)
-        target = self._resolve(target_arg, on, sent.sent.text)
+        source_arg, source = self._quoted(source_arg, self._resolve(source_arg, on, sent.sent.text))
+        target_arg, target = self._quoted(target_arg, self._resolve(target_arg, on, sent.sent.text))
         if source is not None and target is not None and source.id is not None and source.id == target.id:
             target, target_arg = None, None
         equipment = tuple(
@@ -396,6 +494,9 @@ class _Extractor:
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
         clause_location = self._clause_location(token, sent, taken, (source, target))
         location = clause_location or self._wider_location(token, sent, triggers)
+        if location is not None and location[0].country:
+            # People and groups no dictionary names are of the country where the event happened.
+            source, target = (_in_country(a, location[0].country) for a in (source, target))
         # Only a place the event's own clause names helps identify a happening that has nobody in it.
         own_place = clause_location[0] if clause_location is not None else None
         if has_no_participant and own_place is None:
@@ -405,7 +506,11 @@ class _Extractor:
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode
         trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
-        status = assess_status(token, pack=self.pack, resolver=self.resolver, source=source)
+        attribution = attribution_at(trigger_span, self.attributions)
+        cue = assess_status_detail(token, pack=self.pack, resolver=self.resolver, source=source)
+        status = attributed_status(
+            cue, attribution, source=source, target=target, group_nouns=self.cues.unnamed_sources
+        )
         participants = (
             _participant(source_arg, source),
             _participant(target_arg, target),
@@ -444,6 +549,7 @@ class _Extractor:
                 place=own_place,
                 pack=self.pack,
             ),
+            attribution=attribution,
         )
 
     def _resolve(self, arg: Argument | None, on: date | None, context: str | None = None) -> ActorRef | None:
@@ -456,11 +562,24 @@ class _Extractor:
                 return replace(core, text=arg.text)
         if ref.country is None:
             # An unknown actor stays unknown, but a state named in or around it gives its country
-            # ("Nigerian Union of Teachers", "Georgian President X").
-            country = self._country_hint((*arg.hints, arg.text), on)
+            # ("Nigerian Union of Teachers", "Georgian President X"), and so does a place ("officials in Helmand",
+            # "a Dayton man").
+            country = self._country_hint((*arg.hints, arg.text), on) or self._place_hint(arg)
             if country is not None:
-                return replace(ref, country=country)
+                ref = replace(ref, country=country)
+        if ref.id is None and ref.sector is None:
+            # Named after a place or a state ("officials in Helmand"), an unknown actor's head noun still says
+            # who it is.
+            ref = replace(ref, sector=sector_of_phrase(arg.text, resolver=self.resolver))
         return ref
+
+    def _place_hint(self, arg: Argument) -> str | None:
+        names = [*arg.hints, *([arg.core] if arg.core and arg.label in PLACE_LABELS else [])]
+        for name in names:
+            place = resolve_place(name, gazetteer=self.gazetteer)
+            if place is not None and place.country:
+                return place.country
+        return None
 
     def _country_hint(self, texts: Iterable[str], on: date | None) -> str | None:
         for text in texts:
@@ -501,6 +620,27 @@ def _governing_trigger(node: Token, triggers: set[int]) -> int | None:
         cur = cur.head
 
 
+_INSTITUTIONS: dict[tuple[int, str, date | None], ActorRef] = {}
+
+
+def _state_institution(resolver: Resolver, name: str, on: date | None) -> ActorRef:
+    """ "Ministry of Defence of Afghanistan": looked up once per name and day, since the fuzzy lookup is slow and
+    every article of a wire service names the same ministry."""
+    key = (id(resolver), name, on)
+    found = _INSTITUTIONS.get(key)
+    if found is None:
+        if len(_INSTITUTIONS) > INSTITUTION_CACHE:
+            _INSTITUTIONS.clear()
+        found = _INSTITUTIONS[key] = resolve_actor(name, resolver=resolver, on=on)
+    return found
+
+
+def _in_country(actor: ActorRef | None, country: str) -> ActorRef | None:
+    if actor is None or actor.id is not None or actor.country is not None:
+        return actor
+    return replace(actor, country=country)
+
+
 def _is_dated(event_date: EventDate | None) -> bool:
     return event_date is not None and event_date.precision in {Precision.DAY, Precision.WEEK}
 
@@ -510,13 +650,14 @@ def _holds_alone(target: Argument | None, rule: TriggerRule) -> bool:
 
     An unnamed group ("delegations") is an actor only as the one who acts; as the sole argument it is too weak.
     People whom the phrase picks out ("a 19-year-old man", "his wife", "two people") are enough, and so is any
-    person ("a man was shot") as the victim of violence.
+    person ("a man was shot") as the victim of violence, and any group as the one harmed or held ("three soldiers
+    were killed", "twenty protesters were arrested").
     """
     if target is None:
         return False
     if target.label is not None or target.individual:
         return True
-    return target.person and rule.type is EventType.ASSAULT
+    return rule.type in HARMFUL
 
 
 def _participant(arg: Argument | None, ref: ActorRef | None) -> Participant | None:
@@ -597,3 +738,8 @@ def _parse_number(text: str) -> int | None:
 def extract_events(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[EventMention, ...]:
     """Every event mention in one article, each with its evidence spans into the article text."""
     return tuple(_Extractor(annotated, pack).mentions())
+
+
+def extract_attributions(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[Attribution, ...]:
+    """Every attribution in one article (with or without an event inside), sources resolved as participants are."""
+    return _Extractor(annotated, pack).attributions

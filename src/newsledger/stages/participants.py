@@ -114,6 +114,16 @@ class ParticipantFinder:
         self.sequence_preps = pack.resolve_words.get("sequence_preps", frozenset())
         self.harm_outcome_verbs = pack.resolve_words.get("harm_outcome_verbs", frozenset())
         self.harm_places = pack.resolve_words.get("harm_places", frozenset())
+        self.receiving_verbs = pack.resolve_words.get("receiving_verbs", frozenset())
+        self.circumstance_preps = pack.resolve_words.get("circumstance_preps", frozenset())
+        # "I", "you": they stand for a quotation's speaker or addressee, which the attribution stage knows.
+        words = pack.attribution
+        self.deictic = words.get("first_singular", frozenset()) | words.get("second", frozenset())
+        self.first_plural = words.get("first_plural", frozenset())
+
+    def actor_argument(self, token: Token, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        """The actor a phrase headed by ``token`` names, as the subject of a clause ("officials", "the minister")."""
+        return self._actor_arg(token, sent, doc, subject=True)
 
     def _actor_arg(
         self, token: Token | None, sent: ParsedSentence, doc: Doc, *, subject: bool = False
@@ -129,8 +139,14 @@ class ParticipantFinder:
                 if (inner := sent.entity(mod)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
             )
             return Argument(sent.span_of(ent.start_char, ent.end_char), ent.text, ent.label_, hints=hints)
+        if token.pos_ == "PRON" and token.lower_ in self.deictic:
+            return Argument(sent.span_of(token.idx, token.idx + len(token.text)), token.text, None)
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
-            return self._antecedent(token, sent, doc)
+            found = self._antecedent(token, sent, doc)
+            if found is None and token.lower_ in self.first_plural:
+                # "we" with nobody named before it: a quotation's speaker may stand for it (attribution stage).
+                return Argument(sent.span_of(token.idx, token.idx + len(token.text)), token.text, None)
+            return found
         if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
             # "Kazakhstan, which buys ...": a relative pronoun stands for the noun its clause hangs on.
             return self._actor_arg(token.head.head, sent, doc, subject=subject)
@@ -353,8 +369,13 @@ class ParticipantFinder:
                 if patients:
                     # "two men were wounded in the shooting": the one harmed is the shooting's target.
                     harmed = self._actor_arg(patients[0], sent, doc)
+                elif token.dep_ == "dobj" and head.lemma_.lower() in self.receiving_verbs:
+                    # "we are prepared to consider such requests": the one who considers is whom they are made to.
+                    harmed = self._actor_arg(subject_of(head), sent, doc, subject=True)
                 elif not self._only_observes(token, head):
-                    # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts.
+                    # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts;
+                    # not so for one who looks on or a phrase of time or circumstance ("detained dozens amid the
+                    # protests").
                     agent = subject_of(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                     source = self._actor_arg(agent, sent, doc, subject=True)
         if harmed is None:
@@ -406,7 +427,8 @@ class ParticipantFinder:
         time of the clause ("arrested a man after the stabbing"): that subject did not do it."""
         if head.lemma_.lower() in self.observer_verbs:
             return True
-        return noun.dep_ == "pobj" and noun.head.lower_ in self.sequence_preps
+        preps = self.sequence_preps | self.circumstance_preps
+        return noun.dep_ == "pobj" and noun.head.lower_ in preps
 
     def _is_violent(self, verb: Token) -> bool:
         """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""

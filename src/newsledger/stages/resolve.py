@@ -300,6 +300,7 @@ def resolve_equipment(text: str, *, resolver: Resolver, entry_id: str | None = N
 # --- agent words and context -------------------------------------------------------------------------------------
 
 AGENTS_FILE = "agents.csv"
+PARTICIPANTS_FILE = "participants.csv"
 # PLOVER agent codes (the first three letters of an agents.csv code) in the pack's sectors.
 _CODE_SECTORS = {
     "GOV": "government",
@@ -341,10 +342,19 @@ def read_agent_words(path: Path) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_agent_words(pack: Pack) -> Mapping[str, str]:
-    """The pack's agent words (``agents.csv``); none when the pack has no such file."""
-    path = pack.path / AGENTS_FILE
-    return read_agent_words(path) if path.is_file() else {}
+def load_agent_words(pack: Pack, *, participants: bool = True) -> Mapping[str, str]:
+    """The pack's agent words (``agents.csv``) and, where they say nothing or only UNK, the curated head nouns of
+    unnamed participants (``participants.csv``: "gunmen", "his neighbour", "a police checkpoint").
+    None without the files."""
+    words: dict[str, str] = {}
+    for name in (AGENTS_FILE, PARTICIPANTS_FILE) if participants else (AGENTS_FILE,):
+        path = pack.path / name
+        if path.is_file():
+            for key, code in read_agent_words(path).items():
+                # PLOVER's generic code ("man" -> UNK) says no more than an unlisted word.
+                if words.get(key, GENERIC_CODE) == GENERIC_CODE:
+                    words[key] = code
+    return words
 
 
 def _singulars(word: str) -> list[str]:
@@ -412,6 +422,11 @@ def sector_of_code(code: str) -> str | None:
     return _CODE_SECTORS.get(code[:3])
 
 
+def sector_of_phrase(text: str, *, resolver: Resolver) -> str | None:
+    """The sector a phrase's head agent word gives ("provincial officials in Helmand" -> government), or None."""
+    return _agent_sector(resolver, normalize_name(text).split())
+
+
 def _agent_sector(resolver: Resolver, words: Sequence[str]) -> str | None:
     matches = find_agent_words(load_agent_words(resolver.pack), words)
     head = head_agent(matches, words)
@@ -420,7 +435,8 @@ def _agent_sector(resolver: Resolver, words: Sequence[str]) -> str | None:
 
 def _split_state_agent(resolver: Resolver, words: list[str], on: date | None) -> tuple[ActorEntry, list[str]] | None:
     """A state named first and agent words for the rest ("Iranian military officials", "Iran's defence minister")."""
-    agents = load_agent_words(resolver.pack)
+    # PLOVER's words only: "Palestinian man" is a man of Palestine, not its state (the curated heads give sectors).
+    agents = load_agent_words(resolver.pack, participants=False)
     for n in range(min(4, len(words) - 1), 0, -1):
         actor = _lookup(resolver, " ".join(words[:n]), on)
         if actor is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsledger.model import ActorRef, Status
+from newsledger.model import ActorRef, Attribution, AttributionKind, Status
 from newsledger.pack import Pack
 from newsledger.stages.resolve import Resolver, resolve_actor
 
@@ -48,6 +48,9 @@ PRONOUNS = {
 CUE_ORDER = (Status.DENIED, Status.NEGATED, Status.INTENDED, Status.POSSIBLE, Status.ALLEGED)
 # The parts of a reporter's noun phrase that name it: "India's Ministry of Defence", "the Kazakh ministry".
 NAME_DEPS = frozenset({"compound", "amod", "poss", "prep", "pobj", "case", "npadvmod"})
+
+# Sectors of actors that do not speak for their country's state: armed groups, the opposition, companies.
+NON_STATE_SECTORS = frozenset({"rebel", "opposition", "business", "criminal", "civilian"})
 
 DASHES = frozenset({"—", "–", "-", "--", ","})
 _LINE_DASHES = DASHES - {","}
@@ -251,13 +254,73 @@ def _reported(head: Token, clause: Token, lemma: str, *, resolver: Resolver, sou
 
 
 def _party_countries(clause: Token, resolver: Resolver) -> set[str]:
+    """The countries whose state takes part in the clause. An armed group or a person of a country is not its
+    state: officials of a country who say a foreign state arms a rebel group there are not speaking for a party."""
     countries = set()
     for ent in clause.doc.ents:
         if clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1:
-            country = resolve_actor(ent.text, resolver=resolver, on=None).country
-            if country is not None:
-                countries.add(country)
+            ref = resolve_actor(ent.text, resolver=resolver, on=None)
+            if ref.country is not None and ref.sector not in NON_STATE_SECTORS:
+                countries.add(ref.country)
     return countries
+
+
+def attributed_status(
+    cue: StatusCue,
+    attribution: Attribution,
+    *,
+    source: ActorRef | None,
+    target: ActorRef | None = None,
+    group_nouns: frozenset[str] = frozenset(),
+) -> Status:
+    """The status once the report's attribution is known (the rule, with examples, is in the README).
+
+    Only an event the syntax leaves asserted changes: one carried by a cited source (a quotation, "according to",
+    "reportedly", a report a sentence away) is alleged, unless the source speaks for a party to the event (its
+    own account) or a factive head ("confirmed that") already vouches for it. Intended, possible, denied and the
+    rest stay.
+    """
+    if attribution.kind is AttributionKind.OUTLET:
+        return cue.status
+    if cue.status is Status.ALLEGED and (
+        (cue.kind == "phrases" and attribution.kind is AttributionKind.ACCORDING_TO) or cue.kind == "reporting"
+    ):
+        # "according to X" is weighed like "X said", and both with the source as the attribution stage resolved it
+        # (the dateline's ministry, a speaker named a sentence before): a party's own account stands.
+        cue = ASSERTED_BY_DEFAULT
+    if cue.status is not Status.ASSERTED:
+        return cue.status
+    if cue.kind in {"factive", "reporting"}:
+        # The cue path already weighed the reporter: a factive head, or a party's own account.
+        return cue.status
+    reporter = attribution.source_actor
+    # Unnamed people ("two Afghan officials", "diplomats") are someone else, whichever state they belong to.
+    is_group = reporter is not None and bool(set(reporter.text.lower().split()) & group_nouns)
+    if (
+        reporter is not None
+        and not is_group
+        and any(p is not None and speaks_for(reporter, p) for p in (source, target))
+    ):
+        # A party's own account, the giver's or the receiver's ("..., the Afghan defence ministry said").
+        return Status.ASSERTED
+    return Status.ALLEGED
+
+
+def speaks_for(reporter: ActorRef, actor: ActorRef) -> bool:
+    """Whether a reporter gives its own account of what ``actor`` does: the same actor, its member or official,
+    or the same country's state (a ministry speaking for the state's forces)."""
+    if reporter.id is not None and reporter.id in {actor.id, actor.org}:
+        return True
+    if actor.id is not None and actor.id == reporter.org:
+        return True
+    # A reporter no dictionary names is someone else, whatever country it is of.
+    return (
+        reporter.id is not None
+        and reporter.country is not None
+        and reporter.country == actor.country
+        and reporter.sector not in NON_STATE_SECTORS
+        and actor.sector not in NON_STATE_SECTORS
+    )
 
 
 def _phrase(token: Token) -> str:

@@ -39,7 +39,7 @@ TABLES: dict[str, dict[str, str]] = {
         "id": V, "article_id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "equipment": V,
         "quantity": "BIGINT", "date_start": "DATE", "date_end": "DATE", "date_precision": V, "date_text": V,
         "location": V, "sentence_start": "INTEGER", "sentence_end": "INTEGER", "spans": V, "extractor": V,
-        "words": V, "specific": "BOOLEAN",
+        "words": V, "specific": "BOOLEAN", "attribution": V,
     },
     "events": {
         "id": V, "type": V, "mode": V, "status": V, "source": V, "target": V, "source_name": V,
@@ -100,7 +100,7 @@ def batch_tables(
 # Columns that later migrations add: a ledger of schema 1 had none of them, and migration 1 creates its tables
 # without them, so every ledger, fresh or upgraded, reaches its columns through the same ordered steps.
 ADDED_LATER = {
-    "mentions": ("words", "specific"),
+    "mentions": ("words", "specific", "attribution"),
     "articles": ("names", "original_url"),
     "events": ("specific",),
 }
@@ -133,6 +133,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (7, (_add_column("articles", "original_url"),)),
     # Whether a mention (an event) identifies one happening; rows stored before count as specific, as they did.
     (8, (_add_column("mentions", "specific"), _add_column("events", "specific"))),
+    # Who reports each mention (JSON); mentions stored before have none recorded.
+    (9, (_add_column("mentions", "attribution"),)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -9,8 +9,11 @@ from datetime import date
 from typing import Any
 
 from newsledger.model import (
+    OUTLET_VOICE,
     ActorRef,
     Article,
+    Attribution,
+    AttributionKind,
     Conflict,
     EquipmentRef,
     Event,
@@ -105,6 +108,42 @@ def _span(value: list[int] | None) -> Span | None:
     return None if value is None else Span(start=value[0], end=value[1])
 
 
+def attribution_dict(a: Attribution) -> dict[str, Any]:
+    """An attribution as stored: actors whole (with the text as written), spans as [start, end] or null."""
+    return {
+        "kind": a.kind.value,
+        "source": actor_dict(a.source_actor),
+        "addressee": actor_dict(a.addressee),
+        "spans": {
+            "source": a.source.as_list() if a.source else None,
+            "cue": a.cue.as_list() if a.cue else None,
+            "content": a.content.as_list() if a.content else None,
+        },
+    }
+
+
+def attribution_summary(data: dict[str, Any], *, outlet: str | None = None) -> dict[str, Any]:
+    """An attribution as the exports and ``code`` write it; the outlet's own voice names the outlet when known."""
+    source = actor_summary(data["source"])
+    if data["kind"] == AttributionKind.OUTLET.value and source is None and outlet:
+        source = {"name": outlet, "id": None, "country": None, "sector": None, "org": None, "role": None}
+    return {"source": source, "spans": data["spans"], "kind": data["kind"]}
+
+
+def attribution_from_dict(data: dict[str, Any] | None) -> Attribution:
+    if data is None:
+        return OUTLET_VOICE
+    spans = data.get("spans") or {}
+    return Attribution(
+        kind=AttributionKind(data["kind"]),
+        content=_span(spans.get("content")),
+        source=_span(spans.get("source")),
+        cue=_span(spans.get("cue")),
+        source_actor=_actor(data.get("source")),
+        addressee=_actor(data.get("addressee")),
+    )
+
+
 def article_row(article: Article, *, fingerprint: bytes, run_id: str, names: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -147,6 +186,7 @@ def mention_row(m: EventMention) -> dict[str, Any]:
         "extractor": m.extractor,
         "words": " ".join(m.words),
         "specific": m.specific,
+        "attribution": _dump(attribution_dict(m.attribution)),
     }
 
 
@@ -194,6 +234,7 @@ def mention_from_row(row: dict[str, Any]) -> EventMention:
         # Interned: a ledger's mentions share a small vocabulary, and merge holds every mention in memory.
         words=tuple(sys.intern(w) for w in (row.get("words") or "").split()),
         specific=is_specific_row(row),
+        attribution=attribution_from_dict(json.loads(row["attribution"]) if row.get("attribution") else None),
     )
 
 

@@ -1,0 +1,336 @@
+"""Score events coded from whole real news articles on M2E2 (Voice of America, ACE 2005 events with arguments).
+
+Usage: python -m newsledger.evaluation.m2e2 [--errors]
+
+Each of the 229 articles is coded whole, through ``code_texts`` (the function behind ``newsledger code``), with
+its publication date as the reference. The recipe is the data set's FORMAT.md:
+
+- Gold events are those with a PLOVER type (the file's ``plover`` field: ACE Attack and killings -> ASSAULT,
+  Demonstrate -> PROTEST, Meet and Phone-Write -> CONSULT, Arrest-Jail -> COERCE, Transfer-Money -> AID, force
+  movements -> MOBILIZE or RETREAT). System events of those seven types are scored; a system event whose trigger
+  overlaps only unmapped gold events (a Transport of goods, an accidental death) is neither right nor wrong.
+- Triggers match when the character ranges intersect and the types are equal, one to one in text order.
+- Arguments of matched pairs match when their spans intersect and their slots agree, one to one. Slots: source
+  (Attacker, Agent, Giver, the protesters), target (Target, Victim, the person arrested, Recipient), location
+  (Place, the Destination of a movement) and participant (the Entity of a meeting or a call, where ACE does not
+  say who initiated). A CONSULT's source and target are scored in the participant slot, since its gold has no
+  other. Argument precision counts every argument of every scored system event, recall every gold argument, so
+  an argument of a missed event is missed too; ``*_on_matched`` figures count only matched pairs, which isolates
+  the argument rules from trigger detection.
+- ``lenient_trigger_recall`` also counts a gold killing (Life:Die coded ASSAULT) as found when the system has an
+  ASSAULT in its sentence: a PLOVER coder codes the attack, not the death.
+
+Precision is a lower bound: M2E2 annotates 8 ACE types only, so an event ACE files elsewhere counts as wrong.
+
+Baseline before issue 11's attribution and participant work (commit 0ebfbea, ``python -m newsledger.evaluation
+m2e2``): trigger P/R/F1 0.293/0.473/0.362 (1,586 system events, 983 gold); source F1 0.208, target F1 0.201,
+participant F1 0.135, location F1 0.170, all arguments 0.187; on matched events only: source 0.584, target 0.483,
+location 0.365. The run takes about 2.5 minutes on 2 cores.
+
+After issue 11's attribution and participant rules (arrests and attacks on anyone unnamed are events; noun events
+in a phrase of circumstance take no source; receiving verbs make their subject the target): trigger P/R/F1
+0.300/0.499/0.375; source F1 0.209, target F1 0.220, participant F1 0.134, location F1 0.173, all arguments 0.193;
+on matched events: source 0.580, target 0.503. Most of the gap to the matched-event figures is trigger precision:
+M2E2 annotates a subset of sentences and 8 ACE types, so many of our events count as wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from newsledger.coding import code_texts
+from newsledger.evaluation import Figures, data_path, prf, print_scores, scorer_parser
+from newsledger.model import EventMention, EventType
+from newsledger.pack import Pack, load_pack
+from newsledger.settings import Settings
+
+DATA_SET = "m2e2"
+DOCUMENTS_FILE = "documents.jsonl"
+SCORED_TYPES = frozenset(
+    {
+        EventType.ASSAULT,
+        EventType.PROTEST,
+        EventType.CONSULT,
+        EventType.COERCE,
+        EventType.AID,
+        EventType.MOBILIZE,
+        EventType.RETREAT,
+    }
+)
+SLOTS = ("source", "target", "participant", "location")
+# ACE role -> PLOVER slot, per ACE type (FORMAT.md, "Roles to PLOVER slots"); roles not listed are not scored.
+ROLE_SLOTS: dict[str, dict[str, str]] = {
+    "Conflict:Attack": {"Attacker": "source", "Target": "target", "Place": "location"},
+    "Life:Die": {"Agent": "source", "Victim": "target", "Place": "location"},
+    "Justice:Arrest-Jail": {"Agent": "source", "Person": "target", "Place": "location"},
+    "Movement:Transport": {"Agent": "source", "Place": "location", "Destination": "location"},
+    "Transaction:Transfer-Money": {"Giver": "source", "Recipient": "target", "Place": "location"},
+    "Conflict:Demonstrate": {"Entity": "source", "Place": "location"},
+    "Contact:Meet": {"Entity": "participant", "Place": "location"},
+    "Contact:Phone-Write": {"Entity": "participant", "Place": "location"},
+}
+KILLING = "Life:Die"
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    slot: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """A gold or system event: type, trigger and scored arguments; ``sentence`` is the trigger's sentence."""
+
+    type: str | None  # a PLOVER type; None for a gold event with no PLOVER equivalent
+    start: int
+    end: int
+    trigger: str
+    sentence: tuple[int, int]
+    arguments: tuple[Argument, ...] = ()
+    ace_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    published: date | None
+    text: str
+    gold: tuple[CodedEvent, ...]
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    document: Document
+    system: list[CodedEvent]
+    pairs: list[tuple[CodedEvent, CodedEvent]] = field(default_factory=list)  # (gold, system)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def read_documents(path: Path) -> list[Document]:
+    documents = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            sentences = {s["sentence_id"]: (s["start"], s["end"]) for s in raw["sentences"]}
+            gold = []
+            for event in raw["events"]:
+                roles = ROLE_SLOTS.get(event["type"], {})
+                trigger = event["trigger"]
+                arguments = tuple(
+                    Argument(roles[a["role"]], a["start"], a["end"], a["text"])
+                    for a in event["arguments"]
+                    if a["role"] in roles
+                )
+                gold.append(
+                    CodedEvent(
+                        type=event["plover"],
+                        start=trigger["start"],
+                        end=trigger["end"],
+                        trigger=trigger["text"],
+                        sentence=sentences[event["sentence_id"]],
+                        arguments=arguments if event["plover"] else (),
+                        ace_type=event["type"],
+                    )
+                )
+            published = date.fromisoformat(raw["published"]) if raw.get("published") else None
+            documents.append(Document(raw["doc_id"], published, raw["text"], tuple(gold)))
+    return documents
+
+
+def system_event(mention: EventMention, text: str) -> CodedEvent:
+    """A coded mention as a scored event; a CONSULT's parties go to the participant slot."""
+    arguments = []
+    for name in ("source", "target", "location"):
+        span = getattr(mention.spans, name)
+        if span is None:
+            continue
+        slot = "participant" if mention.type is EventType.CONSULT and name != "location" else name
+        arguments.append(Argument(slot, span.start, span.end, span.quote(text)))
+    trigger = mention.spans.trigger
+    return CodedEvent(
+        type=mention.type.value,
+        start=trigger.start,
+        end=trigger.end,
+        trigger=trigger.quote(text),
+        sentence=(mention.sentence.start, mention.sentence.end),
+        arguments=tuple(arguments),
+    )
+
+
+def scored_system_events(mentions: Iterable[EventMention], document: Document) -> list[CodedEvent]:
+    """The system events that are scored: of a scored type, and not overlapping unmapped gold events only."""
+    out = []
+    for mention in mentions:
+        if mention.type not in SCORED_TYPES:
+            continue
+        event = system_event(mention, document.text)
+        touched = [g for g in document.gold if _overlaps(g.start, g.end, event.start, event.end)]
+        if touched and all(g.type is None for g in touched):
+            continue
+        out.append(event)
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def match_triggers(gold: Sequence[CodedEvent], system: Sequence[CodedEvent]) -> list[tuple[CodedEvent, CodedEvent]]:
+    """Same type and intersecting triggers, one to one, taking system events and gold candidates in text order."""
+    candidates = sorted((g for g in gold if g.type is not None), key=lambda g: (g.start, g.end))
+    used: set[int] = set()
+    pairs = []
+    for event in system:
+        for index, candidate in enumerate(candidates):
+            if index in used or candidate.type != event.type:
+                continue
+            if _overlaps(candidate.start, candidate.end, event.start, event.end):
+                used.add(index)
+                pairs.append((candidate, event))
+                break
+    return pairs
+
+
+def match_arguments(gold: CodedEvent, system: CodedEvent) -> list[tuple[Argument, Argument]]:
+    """(gold, system) argument pairs of one matched event: same slot and intersecting spans, one to one."""
+    used: set[int] = set()
+    pairs = []
+    for argument in system.arguments:
+        for index, candidate in enumerate(gold.arguments):
+            if index in used or candidate.slot != argument.slot:
+                continue
+            if _overlaps(candidate.start, candidate.end, argument.start, argument.end):
+                used.add(index)
+                pairs.append((candidate, argument))
+                break
+    return pairs
+
+
+def code_documents(documents: Sequence[Document], *, pack: Pack, settings: Settings) -> list[DocumentResult]:
+    """Code each whole article and match its events against the gold ones."""
+    coded = code_texts(((d.id, d.text, d.published) for d in documents), pack=pack, settings=settings)
+    results = []
+    for document, (_, mentions) in zip(documents, coded, strict=True):
+        system = scored_system_events(mentions, document)
+        results.append(DocumentResult(document, system, match_triggers(document.gold, system)))
+    return results
+
+
+def _slot_counts(results: Iterable[DocumentResult], *, matched_only: bool) -> dict[str, Counter[str]]:
+    counts: dict[str, Counter[str]] = {slot: Counter() for slot in SLOTS}
+    for result in results:
+        paired = {id(s) for _, s in result.pairs}
+        paired_gold = {id(g) for g, _ in result.pairs}
+        for event in result.system:
+            if matched_only and id(event) not in paired:
+                continue
+            for argument in event.arguments:
+                counts[argument.slot]["system"] += 1
+        for event in result.document.gold:
+            if event.type is None or (matched_only and id(event) not in paired_gold):
+                continue
+            for argument in event.arguments:
+                counts[argument.slot]["gold"] += 1
+        for gold, system in result.pairs:
+            for argument, _ in match_arguments(gold, system):
+                counts[argument.slot]["correct"] += 1
+    return counts
+
+
+def score_results(results: Sequence[DocumentResult]) -> Figures:
+    gold_events = [g for r in results for g in r.document.gold if g.type is not None]
+    system_events = [s for r in results for s in r.system]
+    pairs = [p for r in results for p in r.pairs]
+    p, r, f = prf(len(pairs), len(system_events), len(gold_events))
+    figures: Figures = {
+        "documents": len(results),
+        "gold_events": len(gold_events),
+        "system_events": len(system_events),
+        "trigger_precision": p,
+        "trigger_recall": r,
+        "trigger_f1": f,
+    }
+    for event_type in sorted(SCORED_TYPES):
+        name = event_type.value
+        correct = sum(1 for g, _ in pairs if g.type == name)
+        gold_n = sum(1 for g in gold_events if g.type == name)
+        system_n = sum(1 for s in system_events if s.type == name)
+        if gold_n or system_n:
+            figures[f"trigger_f1_{name.lower()}"] = prf(correct, system_n, gold_n)[2]
+    found = len(pairs)
+    for result in results:
+        paired = {id(g) for g, _ in result.pairs}
+        assaults = [s.sentence for s in result.system if s.type == EventType.ASSAULT.value]
+        for event in result.document.gold:
+            if event.ace_type == KILLING and event.type is not None and id(event) not in paired:
+                found += any(_overlaps(*event.sentence, *sentence) for sentence in assaults)
+    figures["lenient_trigger_recall"] = found / len(gold_events) if gold_events else 0.0
+    for suffix, matched_only in (("", False), ("_on_matched", True)):
+        counts = _slot_counts(results, matched_only=matched_only)
+        total: Counter[str] = Counter()
+        for slot in SLOTS:
+            total.update(counts[slot])
+            p, r, f = prf(counts[slot]["correct"], counts[slot]["system"], counts[slot]["gold"])
+            figures[f"{slot}_precision{suffix}"] = p
+            figures[f"{slot}_recall{suffix}"] = r
+            figures[f"{slot}_f1{suffix}"] = f
+        figures[f"argument_f1{suffix}"] = prf(total["correct"], total["system"], total["gold"])[2]
+    return figures
+
+
+def run(
+    data_dir: Path | None = None, *, pack: Pack | None = None, settings: Settings | None = None
+) -> list[DocumentResult]:
+    settings = settings or Settings()
+    pack = pack or load_pack(settings.events.pack)
+    documents = read_documents(data_path(f"{DATA_SET}/{DOCUMENTS_FILE}", data_dir))
+    return code_documents(documents, pack=pack, settings=settings)
+
+
+def score(data_dir: Path | None = None) -> Figures:
+    return score_results(run(data_dir))
+
+
+def format_errors(results: Sequence[DocumentResult], *, slot: str, limit: int = 40) -> str:
+    """Matched events whose ``slot`` argument is missed or wrong, gold against ours, with the sentence."""
+    lines = [f"matched events with a {slot} error (gold | ours):"]
+    for result in results:
+        text = result.document.text
+        for gold, system in result.pairs:
+            wanted = [a.text for a in gold.arguments if a.slot == slot]
+            ours = [a.text for a in system.arguments if a.slot == slot]
+            right = {a.text for a, _ in match_arguments(gold, system) if a.slot == slot}
+            if len(right) == len(wanted) == len(ours):
+                continue
+            if len(lines) > limit:
+                return "\n".join(lines)
+            sentence = text[gold.sentence[0] : gold.sentence[1]].replace("\n", " ")
+            lines.append(f"  {gold.type} {gold.trigger!r}: {wanted} | {ours}\n      {sentence[:300]}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = scorer_parser(__doc__)
+    parser.add_argument("--errors", choices=SLOTS, help="list matched events with an error in this slot")
+    args = parser.parse_args(argv)
+
+    def compute() -> tuple[dict[str, Figures], str]:
+        results = run()
+        details = format_errors(results, slot=args.errors) if args.errors else ""
+        return {DATA_SET: score_results(results)}, details
+
+    return print_scores(compute)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
