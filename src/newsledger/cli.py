@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -553,6 +554,27 @@ def _read_input(file: str) -> str:
     return ""
 
 
+CodeRun = Callable[[list[tuple[str, str, date]], Any, Any], Iterator[dict[str, Any]]]
+
+
+def _code_records(command: str, file: str, fmt: str, config: Path | None, set_: list[str] | None, run: CodeRun) -> None:
+    """What ``code``, ``places`` and ``attributions`` share: read the records, run, write one JSON line per record."""
+    from newsledger.pack import load_pack
+
+    if fmt != "jsonl":
+        _fail(f"--format {fmt!r}: {command} writes jsonl only")
+    try:
+        settings = load_settings(config, set_)
+        pack = load_pack(settings.events.pack)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    items, errors = _read_records(file)
+    for record in run(items, pack, settings):
+        sys.stdout.write(json_line(record))
+    if errors and not items:
+        raise typer.Exit(1)
+
+
 def _read_records(file: str) -> tuple[list[tuple[str, str, date]], int]:
     """The (id, text, date) records of ``code``'s JSON-lines input; a bad line is a warning on stderr and counted."""
     items, errors = [], 0
@@ -584,21 +606,14 @@ def code(
     Example: echo '{"id": "1", "text": "Russia sent two Mi-17s to Iran.", "date": "2025-03-04"}' | newsledger code -
     """
     from newsledger.coding import code_texts, mention_record
-    from newsledger.pack import load_pack
 
-    if fmt != "jsonl":
-        _fail(f"--format {fmt!r}: code writes jsonl only")
-    try:
-        settings = load_settings(config, set_)
-        pack = load_pack(settings.events.pack)
-    except NewsledgerError as exc:
-        _fail(str(exc))
-    items, errors = _read_records(file)
-    for item_id, mentions in code_texts(items, pack=pack, settings=settings):
-        coded = {"id": item_id, "events": [mention_record(m) for m in mentions]}
-        sys.stdout.write(json_line(coded))
-    if errors and not items:
-        raise typer.Exit(1)
+    _code_records(
+        "code", file, fmt, config, set_,
+        lambda items, pack, settings: (
+            {"id": item_id, "events": [mention_record(m) for m in mentions]}
+            for item_id, mentions in code_texts(items, pack=pack, settings=settings)
+        ),
+    )  # fmt: skip
 
 
 @app.command()
@@ -614,21 +629,14 @@ def places(
     Example: echo '{"id": "1", "text": "Gunmen attacked a checkpoint in Kandahar province."}' | newsledger places -
     """
     from newsledger.coding import place_texts, toponym_record
-    from newsledger.pack import load_pack
 
-    if fmt != "jsonl":
-        _fail(f"--format {fmt!r}: places writes jsonl only")
-    try:
-        settings = load_settings(config, set_)
-        pack = load_pack(settings.events.pack)
-    except NewsledgerError as exc:
-        _fail(str(exc))
-    items, errors = _read_records(file)
-    for item_id, toponyms in place_texts(items, pack=pack, settings=settings):
-        found = {"id": item_id, "places": [toponym_record(t) for t in toponyms]}
-        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
-    if errors and not items:
-        raise typer.Exit(1)
+    _code_records(
+        "places", file, fmt, config, set_,
+        lambda items, pack, settings: (
+            {"id": item_id, "places": [toponym_record(t) for t in toponyms]}
+            for item_id, toponyms in place_texts(items, pack=pack, settings=settings)
+        ),
+    )  # fmt: skip
 
 
 @app.command()
@@ -644,21 +652,14 @@ def attributions(
     Example: echo '{"id": "1", "text": "Officials said Iran sent drones."}' | newsledger attributions -
     """
     from newsledger.coding import attribute_texts, attribution_record
-    from newsledger.pack import load_pack
 
-    if fmt != "jsonl":
-        _fail(f"--format {fmt!r}: attributions writes jsonl only")
-    try:
-        settings = load_settings(config, set_)
-        pack = load_pack(settings.events.pack)
-    except NewsledgerError as exc:
-        _fail(str(exc))
-    items, errors = _read_records(file)
-    for item_id, found in attribute_texts(items, pack=pack, settings=settings):
-        record = {"id": item_id, "attributions": [attribution_record(a) for a in found]}
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    if errors and not items:
-        raise typer.Exit(1)
+    _code_records(
+        "attributions", file, fmt, config, set_,
+        lambda items, pack, settings: (
+            {"id": item_id, "attributions": [attribution_record(a) for a in found]}
+            for item_id, found in attribute_texts(items, pack=pack, settings=settings)
+        ),
+    )  # fmt: skip
 
 
 @app.command()
