@@ -39,6 +39,9 @@ def _mentions(text: str) -> list[EventMention]:
         ("Russia delivered two S-400 batteries to Turkey on Friday.", True),
         ("Police said Mark Mata shot his wife on Tuesday.", True),
         ("Gunmen attacked a police checkpoint in Kandahar province on Sunday.", True),
+        # An event noun that recalls another happening of its kind picks out none, unless it has its own day.
+        ("He was on probation for a previous arrest by Harbour City police, the court said.", False),
+        ("Militants carried out another attack on a police checkpoint in Kandahar on Tuesday.", True),
     ],
 )
 def test_extract_events_marks_whether_a_mention_identifies_one_happening(text: str, is_specific: bool) -> None:
@@ -82,3 +85,35 @@ def test_extract_events_a_named_happening_with_its_own_date_and_place_stands_wit
 def test_extract_events_a_verb_without_participants_is_not_coded() -> None:
     # Without the rule this sentence gives a CONSULT mention with nobody meeting anybody.
     assert _mentions("The delegation met in Kabul on Saturday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake of magnitude 5.9 shook southern Iran on Sunday, flattening two villages and killing 10 people.",
+        "Ten people were killed in the earthquake on Sunday.",
+        "Three soldiers were killed in a flood near Kandahar on Monday.",
+    ],
+)
+def test_extract_events_a_natural_cause_is_nobody_s_act(text: str) -> None:
+    # Nobody did it: no assault, whatever the verb.
+    assert [m.type.value for m in _mentions(text)] == []
+
+
+def test_extract_events_an_act_after_a_disaster_is_still_an_act() -> None:
+    found = _mentions("Rebels attacked the army base near Kandahar after the flood on Monday.")
+    assert [m.type.value for m in found] == ["ASSAULT"]
+
+
+def test_extract_events_a_disaster_report_s_toll_is_not_an_attack_but_a_named_attacker_is() -> None:
+    text = (
+        "An earthquake shook the island of Qeshm on Sunday, killing 10 people. Ten people were killed and "
+        "50 were hurt, the governor said. Separately, gunmen shot a police officer in Bandar Abbas on Sunday."
+    )
+    found = _mentions(text)
+    assert [(m.type.value, m.source and m.source.text) for m in found] == [("ASSAULT", "gunmen")]
+
+
+def test_extract_events_an_accidental_shooting_still_has_a_shooting() -> None:
+    found = _mentions("A 16-year-old student was shot and killed in an accident south of Yuma on Monday.")
+    assert "ASSAULT" in [m.type.value for m in found]

@@ -102,6 +102,30 @@ def test_assign_stories_story_does_not_absorb_an_article_outside_its_window() ->
     assert second["b"] != first["a"]
 
 
+def test_assign_stories_a_follow_up_weeks_later_joins_the_story_of_the_day_it_dates() -> None:
+    """A report three weeks on ("charged in the March 8 shooting") states the day of the happening: it joins that
+    day's story; the same report without the date stays out, and so does one dating another day."""
+    first, state = assign_stories(
+        [_a("a", SHOOTING, date(2025, 3, 8), ("Harbour City", "Dock Street"))], StoryState(), settings=CFG
+    )
+    later = date(2025, 3, 29)
+    follow_up = (
+        "A man was charged on Friday in the March 8 shooting outside a bar on Dock Street in Harbour City that "
+        "wounded two men, police said; he fled on foot that night and was found in the harbour district."
+    )
+
+    def joins(days: tuple[date, ...]) -> bool:
+        art = StoryArticle(
+            id="b", published=later, text=follow_up, names=("Harbour City", "Dock Street"), event_days=days
+        )
+        second, _ = assign_stories([art], StoryState.from_bytes(state.to_bytes()), settings=CFG)
+        return second["b"] == first["a"]
+
+    assert joins((date(2025, 3, 8),))
+    assert not joins(())
+    assert not joins((date(2025, 1, 2),))
+
+
 def test_assign_stories_event_keys_count_as_names() -> None:
     art = StoryArticle(id="a", published=date(2025, 3, 3), text=DELIVERY, names=(), event_keys=("AID:NOR>SOU",))
     _, state = assign_stories([art], StoryState(), settings=CFG)

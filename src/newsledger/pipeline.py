@@ -167,6 +167,7 @@ def refresh_stories(store: Store, *, settings: Settings) -> None:
             # The names of the article's entities, then its events' actors and places (resolved names).
             names=tuple(dict.fromkeys([*json.loads(r["names"] or "[]"), *(r["entities"] or ())])),
             event_keys=tuple(k for k in r["event_keys"] or () if k),
+            event_days=tuple(sorted(d for d in r["event_days"] or () if d)),
         )
         for r in rows
     ]

@@ -41,7 +41,7 @@ from newsledger.stages.resolve import (
     sector_of_phrase,
 )
 from newsledger.stages.sentences import ParsedSentence
-from newsledger.stages.specificity import Participant, is_specific
+from newsledger.stages.specificity import Participant, is_specific, natural_cause
 from newsledger.stages.status import assess_status_detail, attributed_status, is_dateline
 from newsledger.stages.toponyms import dateline_place, find_toponyms
 
@@ -155,6 +155,8 @@ class _Extractor:
         self._ents: dict[int, dict[int, SpacySpan]] = {}
         self._sources: dict[tuple[str, str | None, str | None, tuple[str, ...]], ActorRef | None] = {}
         self.attributions = find_attributions(annotated, cues=self.cues, resolve_source=self._resolve_source)
+        # Event types whose trigger a natural cause took in this article (``natural_cause``).
+        self.natural_types: set[EventType] = set()
 
     def _doc_ents(self, doc: Doc) -> dict[int, SpacySpan]:
         ents = self._ents.get(id(doc))
@@ -410,13 +412,17 @@ class _Extractor:
 
     # --- mentions ----------------------------------------------------------------------------
     def mentions(self) -> Iterator[EventMention]:
+        found: list[EventMention] = []
         for para in self.annotated.paragraphs:
             doc = para.doc
             ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
             sents = list(doc.sents)
             for n, sent_span in enumerate(sents):
                 sent = ParsedSentence(sent_span, para.offset, ents, sents[max(0, n - 2) : n])
-                yield from self._sentence_mentions(sent, doc)
+                found.extend(self._sentence_mentions(sent, doc))
+        # In a report of an earthquake or a flood, deaths and injuries nobody is said to have caused ("Ten people
+        # were killed and 50 hurt") are the disaster's toll, not attacks.
+        yield from (m for m in found if m.source is not None or m.type not in self.natural_types)
 
     def _sentence_mentions(self, sent: ParsedSentence, doc: Doc) -> Iterator[EventMention]:
         found: list[tuple[Token, TriggerRule]] = []
@@ -432,7 +438,12 @@ class _Extractor:
             rules = self.index.get((_lemma(token), pos))
             if rules:
                 rule = _match_rule(token, rules, sent, self.partitives)
-                if rule is not None:
+                if rule is None:
+                    continue
+                if natural_cause(token, self.pack):
+                    # "An earthquake ... killing 10 people": nobody did it, so it is no political event.
+                    self.natural_types.add(rule.type)
+                else:
                     found.append((token, rule))
         trigger_ids = {t.i for t, _ in found}
         types_by_token = {t.i: r.type for t, r in found}

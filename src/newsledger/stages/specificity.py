@@ -47,6 +47,8 @@ class SpecificityCues:
     procedural_phrases: tuple[str, ...]
     frequency: frozenset[str]
     class_nouns: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    natural_causes: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -57,6 +59,8 @@ def specificity_cues(pack: Pack) -> SpecificityCues:
         procedural_phrases=tuple(sorted(words.get("procedural_phrases", frozenset()))),
         frequency=words.get("frequency", frozenset()),
         class_nouns=words.get("class_nouns", frozenset()),
+        background=words.get("background_modifiers", frozenset()),
+        natural_causes=words.get("natural_causes", frozenset()),
     )
 
 
@@ -121,6 +125,45 @@ def is_generic(trigger: Token, participants: Participants, cues: SpecificityCues
     return bare and (source is None or not is_identified(source, cues))
 
 
+def recalls_another(trigger: Token, cues: SpecificityCues) -> bool:
+    """An event noun that recalls an earlier or another happening of its kind: "a previous DUI arrest", "another
+    attack", "a similar shooting". (Adverbs on a verb, "had earlier agreed", only place the reported event in
+    time, so they do not count.)"""
+    return trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"amod", "det"} and c.lower_ in cues.background for c in trigger.children
+    )
+
+
+# How a natural cause reaches the trigger: as its subject, as the subject of the clause a participle hangs on
+# ("An earthquake shook ..., killing 10 people"), or in a prepositional phrase ("killed in the flood").
+_CAUSE_PREPS = frozenset({"in", "by", "during", "from"})
+
+
+def natural_cause(trigger: Token, pack: Pack) -> bool:
+    """The event's doer is a natural cause (an earthquake, a flood, a disease): nobody did it."""
+    causes = specificity_cues(pack).natural_causes
+    if not causes:
+        return False
+
+    def is_cause(token: Token) -> bool:
+        return token.lemma_.lower() in causes or token.lower_ in causes
+
+    clause: Token | None = trigger
+    for _ in range(3):  # the trigger, and up to two clauses it hangs on as a participle or a conjunct
+        if clause is None:
+            break
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subject is not None:
+            return is_cause(subject)  # a doer of its own: a cause, or someone who did it
+        cause_phrases = (
+            c for c in clause.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
+        )
+        if any(g.dep_ == "pobj" and is_cause(g) for c in cause_phrases for g in c.children):
+            return True
+        clause = clause.head if clause.dep_ in {"advcl", "conj", "xcomp", "acl"} else None
+    return False
+
+
 def is_specific(
     trigger: Token,
     *,
@@ -139,6 +182,8 @@ def is_specific(
     present = [p for p in participants if p is not None]
     if is_procedural(trigger, sentence, participants, cues) or is_generic(trigger, participants, cues):
         return False
+    if recalls_another(trigger, cues) and (date is None or date.precision not in _NARROW):
+        return False  # "another attack on Tuesday" is still one happening; "a previous arrest" is none
     if any(is_identified(p, cues) for p in present):
         return True
     if any(not e.generic and e.id is not None for e in equipment):

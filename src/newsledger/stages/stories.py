@@ -37,6 +37,9 @@ _YEAR = re.compile(r"(?<![\d.,/-])(19[5-9]\d|20[0-4]\d)(?![\d.,/-]\d)")
 YEAR_GAP = 2
 # An undated report's year is the latest its lede names: the dateline's; later text recalls earlier happenings.
 LEDE_CHARS = 400
+# The share of the threshold a follow-up needs to join the story whose window holds the day it dates its
+# happening to (``_recalls_story``).
+RECALLED_BAR = 0.85
 
 
 # Entity labels whose names tell one happening from another of its kind: who, where, what (spaCy's labels and
@@ -72,6 +75,7 @@ class StoryArticle:
     text: str
     names: tuple[str, ...]  # actors and places of the article's events (and years it names), folded
     event_keys: tuple[str, ...] = ()  # "AID:RUS>AFG": what happened between whom
+    event_days: tuple[date, ...] = ()  # the days its events happened on, as the text states them
 
 
 @dataclass(slots=True)
@@ -259,10 +263,24 @@ class _Index:
         return sorted({s for p in postings if len(p) <= MAX_POSTINGS for s in p})
 
 
-def _allowed(member: _Member, story: dict[str, object], window: timedelta) -> bool:
-    if not _in_window(member.article.published, story, window):
+def _bar(member: _Member, story: dict[str, object], window: timedelta, threshold: float) -> float | None:
+    """The similarity the article needs to join the story, or None when it may not: within the time window the
+    threshold; a follow-up that dates its happening inside the story's window (``_recalls_story``) needs
+    ``RECALLED_BAR`` of it, since the date already says which happening it reports on."""
+    if member.article.published is None and _is_years_apart(member.year, story):
+        return None
+    if _in_window(member.article.published, story, window):
+        return threshold
+    return threshold * RECALLED_BAR if _recalls_story(member, story, window) else None
+
+
+def _recalls_story(member: _Member, story: dict[str, object], window: timedelta) -> bool:
+    """A follow-up weeks or months later ("charged in the Nov. 2 shooting", "the man wounded on November 2 died")
+    dates the happening it reports on: a day its events happened on, before its own window, inside the story's."""
+    published = member.article.published
+    if published is None:
         return False
-    return not (member.article.published is None and _is_years_apart(member.year, story))
+    return any(day < published - window and _in_window(day, story, window) for day in member.article.event_days)
 
 
 def _best_story(
@@ -272,13 +290,14 @@ def _best_story(
     threshold: float,
     window: timedelta,
 ) -> str | None:
-    best, best_score = None, threshold
+    best, best_score = None, 0.0
     for story_id in candidates:
         story = stories[story_id]
-        if not _allowed(member, story, window):
+        bar = _bar(member, story, window, threshold)
+        if bar is None:
             continue
         score = _similarity(member.words, member.names, story)
-        if score >= best_score:
+        if score >= bar and score >= best_score:
             best, best_score = story_id, score
     return best
 
@@ -378,20 +397,21 @@ def _refine(
     moves: dict[str, str] = {}
     for member in members:
         own_id = out[member.article.id]
-        best, best_score = None, threshold
+        best, best_score = None, 0.0
         # The own story first, the others in id order, and only a higher score moves: a pass is deterministic.
         for story_id in [own_id, *(c for c in index.candidates(member) if c != own_id)]:
             story = sums[story_id]
             is_own = story_id == own_id
             if is_own and story.size == 1:
                 continue
-            if not _allowed(member, story.span(member.year if is_own else None), window):
+            bar = _bar(member, story.span(member.year if is_own else None), window, threshold)
+            if bar is None:
                 continue
             words_sq, names_sq = squares[story_id]
             score = _sum_cosine(member.words, story.words, words_sq, is_own)
             if member.names and names_sq > 1e-12:
                 score = _with_names(score, _sum_cosine(member.names, story.names, names_sq, is_own))
-            if score > best_score or (best is None and score >= threshold):
+            if score >= bar and (best is None or score > best_score):
                 best, best_score = story_id, score
         if best is None:
             # Nothing is similar enough: the article is a story of its own (it may already be one).

@@ -722,13 +722,14 @@ class Store:
         )
 
     def unstoried_articles(self) -> list[dict[str, Any]]:
-        """Articles not yet assigned to a story, oldest first, with the actors and places of their mentions."""
+        """Articles not yet assigned to a story, oldest first, with the actors, places and days of their mentions."""
         return self._dicts(
             """
             SELECT a.id, a.published, a.title, a.text, a.names,
                    list(DISTINCT m.type || ':' || coalesce(json_extract_string(m.source, '$.country'), '?') || '>'
                         || coalesce(json_extract_string(m.target, '$.country'), '?')) AS event_keys,
-                   list(DISTINCT x.name) FILTER (WHERE x.name IS NOT NULL) AS entities
+                   list(DISTINCT x.name) FILTER (WHERE x.name IS NOT NULL) AS entities,
+                   list(DISTINCT m.date_start) FILTER (WHERE m.date_precision = 'day') AS event_days
             FROM articles a
             LEFT JOIN mentions m ON m.article_id = a.id
             LEFT JOIN (
