@@ -13,12 +13,12 @@ from starlette.routing import BaseRoute, Route
 
 from newsledger import __version__
 from newsledger.brief import Brief, actor_brief, story_brief
-from newsledger.errors import NotFoundError, QueryError
+from newsledger.errors import QueryError
 from newsledger.export import actor_record, article_record, event_record, story_record
 from newsledger.store import browse
 from newsledger.store.ledger import EVENT_SORTS, Store
 from newsledger.web.marks import FIELDS
-from newsledger.web.query import MAX_PAGE_SIZE, check_known, parse_event_query, parse_window
+from newsledger.web.query import MAX_PAGE_SIZE, check_known, found, parse_event_query, parse_window
 from newsledger.web.shared import SharedLedger
 
 
@@ -46,9 +46,7 @@ def event(request: Request) -> Response:
     check_known(request.query_params, ())
     asked = request.path_params["event_id"]
     with _ledger(request) as store:
-        row = store.event(asked)
-        if row is None:
-            raise NotFoundError(f"no event {asked!r} in the ledger (or the id prefix is ambiguous)")
+        row = found(store.event(asked), "event", asked, by_prefix=True)
         record = _records(store, [row])[0]
     return JSONResponse(record)
 
@@ -57,9 +55,7 @@ def article(request: Request) -> Response:
     check_known(request.query_params, ())
     article_id = request.path_params["article_id"]
     with _ledger(request) as store:
-        row = browse.article(store, article_id)
-        if row is None:
-            raise NotFoundError(f"no article {article_id!r} in the ledger")
+        row = found(browse.article(store, article_id), "article", article_id)
         mentions = browse.article_mentions(store, article_id)
     record = article_record(row) | {
         "story": row["story_id"],
@@ -87,9 +83,7 @@ def story(request: Request) -> Response:
     check_known(request.query_params, ())
     asked = request.path_params["story_id"]
     with _ledger(request) as store:
-        full = browse.story_id_for(store, asked)
-        if full is None:
-            raise NotFoundError(f"no story {asked!r} in the ledger (or the id prefix is ambiguous)")
+        full = found(browse.story_id_for(store, asked), "story", asked, by_prefix=True)
         record = story_record(store.stories(full)[0])
     return JSONResponse(record)
 
@@ -98,12 +92,10 @@ def actor(request: Request) -> Response:
     check_known(request.query_params, ())
     actor_id = request.path_params["actor_id"]
     with _ledger(request) as store:
-        found = store.actors(actor_id)
-        if not found:
-            raise NotFoundError(f"no actor {actor_id!r} in the ledger")
+        listed = found(next(iter(store.actors(actor_id)), None), "actor", actor_id)
         rows = store.actor_events(actor_id)
     events = [{"id": r["id"], "role": r["role"]} for r in rows]
-    return JSONResponse(actor_record(found[0]) | {"events": events})
+    return JSONResponse(actor_record(listed) | {"events": events})
 
 
 def brief_record(brief: Brief) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from newsledger.store.browse import EvidenceIndex
 from newsledger.store.ledger import EVENT_SORTS, Store
 from newsledger.web import api, charts
 from newsledger.web.marks import article_pieces, mention_pieces
-from newsledger.web.query import EventQuery, check_known, parse_event_query, parse_window
+from newsledger.web.query import EventQuery, check_known, found, parse_event_query, parse_window
 from newsledger.web.shared import SharedLedger
 
 HERE = Path(__file__).parent
@@ -227,9 +227,7 @@ def event(request: Request) -> Response:
     check_known(request.query_params, ())
     asked = request.path_params["event_id"]
     with ledger(request) as store:
-        row = store.event(asked)
-        if row is None:
-            raise NotFoundError(f"no event {asked!r} in the ledger (or the id prefix is ambiguous)")
+        row = found(store.event(asked), "event", asked, by_prefix=True)
         ids = [row["id"]]
         record = event_record(row, store.event_mentions(ids).get(ids[0], []), store.event_links(ids).get(ids[0], []))
         origins = browse.copy_origins(store, [m["article_id"] for m in record["mentions"]])
@@ -271,9 +269,7 @@ def article(request: Request) -> Response:
     check_known(request.query_params, ())
     article_id = request.path_params["article_id"]
     with ledger(request) as store:
-        row = browse.article(store, article_id)
-        if row is None:
-            raise NotFoundError(f"no article {article_id!r} in the ledger")
+        row = found(browse.article(store, article_id), "article", article_id)
         mentions = browse.article_mentions(store, article_id)
         copies = browse.article_copies(store, article_id)
     return page(
@@ -295,9 +291,7 @@ def stories(request: Request) -> Response:
 
 
 def _story(store: Store, asked: str) -> dict[str, Any]:
-    full = browse.story_id_for(store, asked)
-    if full is None:
-        raise NotFoundError(f"no story {asked!r} in the ledger (or the id prefix is ambiguous)")
+    full = found(browse.story_id_for(store, asked), "story", asked, by_prefix=True)
     return store.stories(full)[0]
 
 
@@ -323,11 +317,9 @@ def actor(request: Request) -> Response:
     check_known(request.query_params, ("since", "until"))
     actor_id = request.path_params["actor_id"]
     with ledger(request) as store:
-        found = store.actors(actor_id)
-        if not found:
-            raise NotFoundError(f"no actor {actor_id!r} in the ledger")
+        listed = found(next(iter(store.actors(actor_id)), None), "actor", actor_id)
         rows = store.actor_events(actor_id)
-        brief = actor_brief(store, actor_id, since=since, until=until) if found[0]["id"] else None
+        brief = actor_brief(store, actor_id, since=since, until=until) if listed["id"] else None
     counterparts: Counter[tuple[str, str | None]] = Counter()
     for r in rows:
         raw = r["target"] if r["role"] == "source" else r["source"]
@@ -338,7 +330,7 @@ def actor(request: Request) -> Response:
     return page(
         request,
         "actor.html",
-        a=found[0],
+        a=listed,
         rows=views,
         counterparts=counterparts.most_common(20),
         brief=brief,

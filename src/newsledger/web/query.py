@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urlencode
 
-from newsledger.errors import QueryError
+from newsledger.errors import NotFoundError, QueryError
 from newsledger.model import EventType, Status
 from newsledger.store.ledger import EVENT_SORTS, EventFilter
+
+T = TypeVar("T")
 
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
@@ -98,6 +101,14 @@ def _choice(params: Mapping[str, str], name: str, choices: tuple[str, ...], *, f
     if value not in choices:
         raise QueryError(name, f"{value!r} is not one of {', '.join(choices)}")
     return value
+
+
+def found(row: T | None, kind: str, asked: str, *, by_prefix: bool = False) -> T:
+    """The row a page or an API call asked for, or a 404 naming what was not found."""
+    if row is None:
+        ambiguous = " (or the id prefix is ambiguous)" if by_prefix else ""
+        raise NotFoundError(f"no {kind} {asked!r} in the ledger{ambiguous}")
+    return row
 
 
 def check_known(params: Mapping[str, str], known: tuple[str, ...]) -> None:
