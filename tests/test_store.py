@@ -196,7 +196,7 @@ def test_store_opens_a_ledger_of_schema_1_and_migrates_without_loss(sample_ledge
 
     paths, manifest = sample_inputs()
     report = build_ledger(paths, db=old, manifest=manifest)
-    assert (report.articles_new, report.mentions_new, report.articles_seen) == (0, 0, 16)
+    assert (report.articles_new, report.mentions_new, report.articles_seen) == (0, 0, 20)
     with Store(old, read_only=True) as upgraded, Store(sample_ledger, read_only=True) as current:
         assert all(upgraded.event(e) is not None for e in event_ids)
         copies = {r["id"]: r["copy_of"] for r in current.articles()}
