@@ -39,6 +39,9 @@ def _mentions(text: str) -> list[EventMention]:
         ("Russia delivered two S-400 batteries to Turkey on Friday.", True),
         ("Police said Mark Mata shot his wife on Tuesday.", True),
         ("Gunmen attacked a police checkpoint in Kandahar province on Sunday.", True),
+        # a building or vehicle that was hit says what, not which happening
+        ("Militants attacked a school.", False),
+        ("Militants attacked a school in Mandera on Sunday.", True),
     ],
 )
 def test_extract_events_marks_whether_a_mention_identifies_one_happening(text: str, is_specific: bool) -> None:

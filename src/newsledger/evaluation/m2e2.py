@@ -301,6 +301,59 @@ def score(data_dir: Path | None = None) -> Figures:
     return score_results(run(data_dir))
 
 
+def argument_errors(results: Iterable[DocumentResult]) -> Counter[tuple[str, str, str]]:
+    """Every gold and system argument of a scored slot by what became of it: ``("gold", slot, category)`` with
+    category ``correct``, ``missed_trigger`` (its event was not found), ``wrong_slot`` (we give the span in another
+    slot), ``wrong_span`` (we give another span in the slot: another phrase, or head against phrase that do not
+    meet) or ``none`` (we give nothing in the slot); ``("system", slot, category)`` with ``correct``,
+    ``false_trigger`` (its event matched no gold one), ``unannotated_slot`` (the gold event has no argument in the
+    slot) or ``wrong_span``."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for result in results:
+        partner = {id(g): s for g, s in result.pairs}
+        for gold in result.document.gold:
+            if gold.type is None:
+                continue
+            system = partner.get(id(gold))
+            right = {id(a) for a, _ in match_arguments(gold, system)} if system is not None else set()
+            for argument in gold.arguments:
+                if system is None:
+                    category = "missed_trigger"
+                elif id(argument) in right:
+                    category = "correct"
+                elif any(
+                    b.slot != argument.slot and _overlaps(argument.start, argument.end, b.start, b.end)
+                    for b in system.arguments
+                ):
+                    category = "wrong_slot"
+                elif any(b.slot == argument.slot for b in system.arguments):
+                    category = "wrong_span"
+                else:
+                    category = "none"
+                counts["gold", argument.slot, category] += 1
+        matched = {id(s): g for g, s in result.pairs}
+        for system in result.system:
+            gold_event = matched.get(id(system))
+            right = {id(b) for _, b in match_arguments(gold_event, system)} if gold_event is not None else set()
+            for argument in system.arguments:
+                if gold_event is None:
+                    category = "false_trigger"
+                elif id(argument) in right:
+                    category = "correct"
+                elif not any(a.slot == argument.slot for a in gold_event.arguments):
+                    category = "unannotated_slot"
+                else:
+                    category = "wrong_span"
+                counts["system", argument.slot, category] += 1
+    return counts
+
+
+def format_argument_errors(counts: Counter[tuple[str, str, str]]) -> str:
+    lines = ["arguments by what became of them (side, slot, category: count):"]
+    lines += [f"  {side:<6} {slot:<11} {category:<16} {n:>5}" for (side, slot, category), n in sorted(counts.items())]
+    return "\n".join(lines)
+
+
 def format_errors(results: Sequence[DocumentResult], *, slot: str, limit: int = 40) -> str:
     """Matched events whose ``slot`` argument is missed or wrong, gold against ours, with the sentence."""
     lines = [f"matched events with a {slot} error (gold | ours):"]
@@ -321,12 +374,18 @@ def format_errors(results: Sequence[DocumentResult], *, slot: str, limit: int = 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = scorer_parser(__doc__)
-    parser.add_argument("--errors", choices=SLOTS, help="list matched events with an error in this slot")
+    parser.add_argument(
+        "--errors",
+        choices=SLOTS,
+        help="count the arguments by error category, then list matched events with an error in this slot",
+    )
     args = parser.parse_args(argv)
 
     def compute() -> tuple[dict[str, Figures], str]:
         results = run()
-        details = format_errors(results, slot=args.errors) if args.errors else ""
+        details = ""
+        if args.errors:
+            details = format_argument_errors(argument_errors(results)) + "\n" + format_errors(results, slot=args.errors)
         return {DATA_SET: score_results(results)}, details
 
     return print_scores(compute)

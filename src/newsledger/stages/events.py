@@ -740,7 +740,7 @@ def _holds_alone(target: Argument | None, rule: TriggerRule) -> bool:
 def _participant(arg: Argument | None, ref: ActorRef | None) -> Participant | None:
     if arg is None:
         return None
-    return Participant(text=arg.text, label=arg.label, ref=ref, individual=arg.individual)
+    return Participant(text=arg.text, label=arg.label, ref=ref, individual=arg.individual, thing=arg.thing)
 
 
 def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ...]:

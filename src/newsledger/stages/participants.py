@@ -48,6 +48,7 @@ class Argument:
     hints: tuple[str, ...] = ()  # states named around an unknown actor ("German" in "German minister X")
     person: bool = False  # a phrase headed by a person noun or an age ("a man", "the 24-year-old")
     individual: bool = False  # ... that picks out individuals: a number, an age, a possessive, a name inside
+    thing: bool = False  # a building, place or vehicle aimed at ("a bus", "a military base"), not a party
 
 
 def complement_clause(token: Token, rule: TriggerRule) -> Token | None:
@@ -340,7 +341,8 @@ class ParticipantFinder:
         if ent is not None and ent.label_ not in {"FAC", "ORG"}:
             return None
         start, end = phrase_bounds(token)
-        return Argument(sent.span_of(start, end), doc.text[start:end], None)
+        label = ent.label_ if ent is not None else None
+        return Argument(sent.span_of(start, end), doc.text[start:end], label, thing=ent is None)
 
     def _target_arg(self, token: Token, source: Argument | None, sent: ParsedSentence, doc: Doc) -> Argument | None:
         if token.lower_ in REFLEXIVES:
