@@ -234,7 +234,7 @@ def test_cli_stories_put_the_syndicated_copy_with_its_original(sample_ledger: Pa
     [with_copy] = [s for s in stories if any(a["copy_of"] for a in s["articles"])]
     ids = {a["article_id"] for a in with_copy["articles"]}
     assert all(a["copy_of"] in ids for a in with_copy["articles"] if a["copy_of"])
-    assert sum(len(s["articles"]) for s in stories) == 16
+    assert sum(len(s["articles"]) for s in stories) == 20
     code, shown, _ = _run("story", with_copy["id"][:8], "--db", str(sample_ledger))
     assert code == 0 and "copy of" in shown
 

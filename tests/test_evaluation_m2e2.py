@@ -12,6 +12,7 @@ from newsledger.evaluation.m2e2 import (
     CodedEvent,
     Document,
     DocumentResult,
+    argument_errors,
     code_documents,
     match_arguments,
     match_triggers,
@@ -103,6 +104,43 @@ def test_score_results_counts_arguments_of_missed_events_as_missed() -> None:
     figures = score_results([DocumentResult(doc, [wrong], match_triggers(doc.gold, [wrong]))])
     assert figures["trigger_f1"] == 0.0
     assert figures["target_recall"] == 0.0 and figures["source_precision"] == 0.0
+
+
+def test_argument_errors_sorts_every_argument_into_one_category() -> None:
+    gold = CodedEvent(
+        "ASSAULT",
+        0,
+        4,
+        "shot",
+        (0, 60),
+        (
+            Argument("source", 10, 16, "Rebels"),
+            Argument("target", 20, 24, "post"),
+            Argument("location", 30, 36, "Sarvan"),
+        ),
+    )
+    missed = CodedEvent("PROTEST", 40, 45, "rally", (0, 60), (Argument("location", 50, 55, "Jorin"),))
+    ours = CodedEvent(
+        "ASSAULT",
+        0,
+        4,
+        "shot",
+        (0, 60),
+        (Argument("source", 10, 16, "Rebels"), Argument("target", 30, 36, "Sarvan"), Argument("location", 50, 55, "x")),
+    )
+    spurious = CodedEvent("COERCE", 56, 59, "arr", (0, 60), (Argument("target", 56, 59, "arr"),))
+    doc = Document("d", None, "x" * 60, (gold, missed))
+    counts = argument_errors([DocumentResult(doc, [ours, spurious], match_triggers(doc.gold, [ours, spurious]))])
+    assert counts == {
+        ("gold", "source", "correct"): 1,
+        ("gold", "target", "wrong_span"): 1,
+        ("gold", "location", "wrong_slot"): 1,
+        ("gold", "location", "missed_trigger"): 1,
+        ("system", "source", "correct"): 1,
+        ("system", "target", "wrong_span"): 1,
+        ("system", "location", "wrong_span"): 1,
+        ("system", "target", "false_trigger"): 1,
+    }
 
 
 @pytest.mark.slow

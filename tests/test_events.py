@@ -513,3 +513,70 @@ def test_extract_events_place_of_the_paragraph_then_of_the_dateline() -> None:
     dated = "Fictional fixture.\n\nKHOST — Gunmen attacked a police checkpoint on Sunday, officials said."
     [m] = _assaults(dated)
     assert m.location is not None and (m.location.name, m.location.country) == ("Khost", "AFG")
+
+
+def _quoted_roles(m: EventMention, text: str) -> tuple[str, str | None, str | None, str | None]:
+    def quote(span: Span | None) -> str | None:
+        return text[span.start : span.end] if span is not None else None
+
+    return (quote(m.spans.trigger) or "", quote(m.spans.source), quote(m.spans.target), quote(m.spans.location))
+
+
+def test_extract_events_one_happening_told_twice_shares_its_place() -> None:
+    # A participle that tells an attack's outcome, and a killing in an attack: one happening, one place.
+    text = "Gunmen attacked a police checkpoint in Kandahar province on Sunday, killing two policemen."
+    got = {_quoted_roles(m, text) for m in _assaults(text)}
+    assert got == {
+        ("attacked", "Gunmen", "police checkpoint", "Kandahar province"),
+        ("killing", "Gunmen", "two policemen", "Kandahar province"),
+    }
+    text = "Two soldiers were killed in an attack in Syria last week."
+    assert {_quoted_roles(m, text)[3] for m in _assaults(text)} == {"Syria"}
+    # Two happenings in one sentence still keep their own places.
+    text = "Officials who met in Moscow on Monday said gunmen attacked a police checkpoint."
+    assert [m.location for m in _assaults(text)] == [None]
+
+
+def test_extract_events_place_named_after_its_kind_and_through() -> None:
+    text = "Kurdish rebels attacked a police station in the city of Adana on Friday."
+    [m] = _assaults(text)
+    assert m.location is not None and (m.location.name, m.location.country) == ("Adana", "TUR")
+    [march] = [m for m in _extract_paragraphs("Thousands of protesters marched through Tokyo on Saturday.")]
+    assert march.type.value == "PROTEST" and march.location is not None and march.location.name == "Tokyo"
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a light verb brings the event noun in: the noun is the event, the verb's subject its source
+        (
+            "The Taliban launched an assault on a military base in Balkh province.",
+            ("assault", "Taliban", "military base", "Balkh province"),
+        ),
+        # a building or vehicle that violence is aimed at is its target when nobody is
+        ("Militants attacked a bus near Mandera on Monday.", ("attacked", "Militants", "bus", "Mandera")),
+    ],
+)
+def test_extract_events_roles_of_light_verbs_facilities_and_people(
+    text: str, roles: tuple[str, str | None, str | None, str | None]
+) -> None:
+    found = [_quoted_roles(m, text) for m in _extract_paragraphs(text)]
+    assert found == [roles]
+
+
+def test_extract_events_possessor_of_an_arrest_is_the_one_arrested() -> None:
+    text = "The opposition leader's arrest in Moscow on Sunday drew protests."
+    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+    assert _quoted_roles(m, text)[1:3] == (None, "opposition leader")
+    # a visit is not violence: the base visited is no target
+    visit = "The minister visited a military base in Balkh province on Monday."
+    assert all(m.spans.target is None for m in _extract_paragraphs(visit))
+
+
+def test_extract_events_unknown_name_keeps_the_country_it_was_introduced_with() -> None:
+    text = (
+        "FICTIONAL fixture. The minister spoke in an interview with the Russian news agency Volga Press.\n\n"
+        "\u201cWe plan to buy helicopters from you,\u201d the minister told Volga Press."
+    )
+    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "AID"]
+    assert m.source is not None and m.source.country == "RUS"

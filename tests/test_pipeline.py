@@ -42,11 +42,11 @@ def test_build_ledger_interrupted_build_resumes_without_loss_or_duplicates(tmp_p
         build_ledger(paths, db=resumed, manifest=manifest, settings=settings, progress=stop_after_two_batches)
     with Store(resumed, read_only=True) as store:
         partial = store.counts()
-        assert 0 < partial["articles"] < 16
+        assert 0 < partial["articles"] < 20
         assert store.last_run()["status"] == "interrupted"  # type: ignore[index]
     report = build_ledger(paths, db=resumed, manifest=manifest, settings=settings)
     assert report.articles_seen == partial["articles"]
-    assert report.articles_new == 16 - partial["articles"]
+    assert report.articles_new == 20 - partial["articles"]
     assert _snapshot(resumed) == _snapshot(clean)
 
 
@@ -64,11 +64,11 @@ def test_build_ledger_with_worker_processes_equals_the_one_process_build(sample_
     settings = load_settings(None, ["store.batch_articles=3"])  # several batches in flight at once
     db = tmp_path / "workers.duckdb"
     report = build_ledger(paths, db=db, manifest=manifest, settings=settings, workers=2)
-    assert (report.articles_new, report.articles_seen) == (16, 0)
+    assert (report.articles_new, report.articles_seen) == (20, 0)
     assert _tables(db) == _tables(sample_ledger)
     # a second build with workers skips every stored article, as one process does
     again = build_ledger(paths, db=db, manifest=manifest, settings=settings, workers=2)
-    assert (again.articles_new, again.mentions_new, again.articles_seen) == (0, 0, 16)
+    assert (again.articles_new, again.mentions_new, again.articles_seen) == (0, 0, 20)
     assert _tables(db) == _tables(sample_ledger)
 
 
@@ -78,7 +78,7 @@ def test_build_ledger_on_a_local_dask_cluster_equals_the_one_process_build(sampl
     settings = load_settings(None, ["store.batch_articles=4"])
     db = tmp_path / "dask.duckdb"
     report = build_ledger(paths, db=db, manifest=manifest, settings=settings, dask="local:2")
-    assert (report.articles_new, report.articles_seen) == (16, 0)
+    assert (report.articles_new, report.articles_seen) == (20, 0)
     assert _tables(db) == _tables(sample_ledger)
 
 
@@ -95,7 +95,7 @@ def test_build_ledger_rerun_adds_nothing_and_keeps_events(sample_ledger: Path, t
     copy = tmp_path / "again.duckdb"
     copy.write_bytes(sample_ledger.read_bytes())
     report = build_ledger(paths, db=copy, manifest=manifest)
-    assert (report.articles_new, report.mentions_new, report.articles_seen) == (0, 0, 16)
+    assert (report.articles_new, report.mentions_new, report.articles_seen) == (0, 0, 20)
     assert _snapshot(copy) == before
 
 

@@ -42,6 +42,9 @@ def _mentions(text: str) -> list[EventMention]:
         # An event noun that recalls another happening of its kind picks out none, unless it has its own day.
         ("He was on probation for a previous arrest by Harbour City police, the court said.", False),
         ("Militants carried out another attack on a police checkpoint in Kandahar on Tuesday.", True),
+        # a building or vehicle that was hit says what, not which happening
+        ("Militants attacked a school.", False),
+        ("Militants attacked a school in Mandera on Sunday.", True),
     ],
 )
 def test_extract_events_marks_whether_a_mention_identifies_one_happening(text: str, is_specific: bool) -> None:

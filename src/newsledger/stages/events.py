@@ -29,10 +29,10 @@ from newsledger.model import (
 )
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
-from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds
+from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds, phrase_modifiers
 from newsledger.stages.attribution import AttributionCues, attribution_at, find_attributions, quoted_pronoun_actor
 from newsledger.stages.participants import Argument, ParticipantFinder, complement_clause, prep_objects
-from newsledger.stages.places import build_gazetteer, resolve_place
+from newsledger.stages.places import PLACE_KIND_NOUNS, build_gazetteer, resolve_place
 from newsledger.stages.resolve import (
     Resolver,
     build_resolver,
@@ -47,9 +47,23 @@ from newsledger.stages.toponyms import dateline_place, find_toponyms
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "over", "across", "into", "from"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "over", "across", "into", "from", "through", "throughout", "around"}
+)
 # The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
-PLACE_PREP_ORDER = ("at", "in", "near", "outside", "inside", "over", "across", "into")
+PLACE_PREP_ORDER = (
+    "at",
+    "in",
+    "near",
+    "outside",
+    "inside",
+    "over",
+    "across",
+    "into",
+    "through",
+    "throughout",
+    "around",
+)
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
@@ -145,6 +159,7 @@ class _Extractor:
         self.gazetteer = build_gazetteer(pack)
         self.index = _trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
+        self.light_verbs = pack.resolve_words.get("light_verbs", frozenset())
         self.participants = ParticipantFinder(pack, self.index)
         # Every place name of the article, resolved once with the whole article as context.
         self.toponyms = {
@@ -324,7 +339,8 @@ class _Extractor:
         """A place of the sentence outside every other event's clause, the nearest to the trigger first."""
         best: tuple[int, Place, Span] | None = None
         for ent in _locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
-            if _governing_trigger(ent.root, triggers) not in {None, token.i}:
+            governor = _governing_trigger(ent.root, triggers)
+            if governor not in {None, token.i} and not _one_happening(token, sent.sent.doc[governor]):
                 continue
             found = self._place_at(ent.root, sent, ())
             if found is None or found[0].kind is None and found[0].country is None:
@@ -397,6 +413,10 @@ class _Extractor:
 
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
         ent = sent.entity(obj)
+        if ent is None and obj.lower_ in PLACE_KIND_NOUNS:
+            # "in the city of Adana", "in the province of Helmand": the place is the of-complement.
+            named = next(prep_objects(obj, ("of",)), None)
+            ent = sent.entity(named) if named is not None else None
         if ent is None or not self._is_place(ent, sent):
             return None
         span = sent.span_of(ent.start_char, ent.end_char)
@@ -445,11 +465,25 @@ class _Extractor:
                     self.natural_types.add(rule.type)
                 else:
                     found.append((token, rule))
-        trigger_ids = {t.i for t, _ in found}
         types_by_token = {t.i: r.type for t, r in found}
+        # "launched an attack", "staged a protest": the verb only brings the noun in, and the noun is the event.
+        light = {
+            t.i
+            for t, r in found
+            if r.pos == "VERB"
+            and " ".join(r.lemma) in self.light_verbs
+            and any(c.dep_ == "dobj" and types_by_token.get(c.i) == r.type for c in t.children)
+        }
+        found = [(t, r) for t, r in found if t.i not in light]
+        trigger_ids = {t.i for t, _ in found}
         for token, rule in found:
             # "signed an agreement": the noun repeats the verb's event.
-            if rule.pos == "NOUN" and types_by_token.get(token.head.i) == rule.type and token.head.i != token.i:
+            if (
+                rule.pos == "NOUN"
+                and token.head.i not in light
+                and types_by_token.get(token.head.i) == rule.type
+                and token.head.i != token.i
+            ):
                 continue
             mention = self._mention(token, rule, sent, doc, trigger_ids)
             if mention is not None:
@@ -574,8 +608,13 @@ class _Extractor:
         if ref.country is None:
             # An unknown actor stays unknown, but a state named in or around it gives its country
             # ("Nigerian Union of Teachers", "Georgian President X"), and so does a place ("officials in Helmand",
-            # "a Dayton man").
-            country = self._country_hint((*arg.hints, arg.text), on) or self._place_hint(arg)
+            # "a Dayton man"), or the way the article first introduced the name ("the Russian news agency Volga
+            # Press ... told Volga Press").
+            country = (
+                self._country_hint((*arg.hints, arg.text), on)
+                or self._place_hint(arg)
+                or self._introduced.get(arg.text.lower())
+            )
             if country is not None:
                 ref = replace(ref, country=country)
         if ref.id is None and ref.sector is None:
@@ -583,6 +622,28 @@ class _Extractor:
             # who it is.
             ref = replace(ref, sector=sector_of_phrase(arg.text, resolver=self.resolver))
         return ref
+
+    @functools.cached_property
+    def _introduced(self) -> dict[str, str]:
+        """The country each organisation or person name of the article is introduced with, the first time a
+        nationality or state stands in its phrase: "the Russian news agency Volga Press", "Volga Press, a Russian
+        agency". Later bare mentions of the name have it too."""
+        found: dict[str, str] = {}
+        for para in self.annotated.paragraphs:
+            ents = self._doc_ents(para.doc)
+            for ent in para.doc.ents:
+                key = ent.text.lower()
+                if ent.label_ not in {"ORG", "PERSON"} or key in found:
+                    continue
+                hints = [
+                    inner.text
+                    for _, mod in phrase_modifiers(ent.root)
+                    if (inner := ents.get(mod.i)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
+                ]
+                country = self._country_hint(hints, self.article.published) if hints else None
+                if country is not None:
+                    found[key] = country
+        return found
 
     def _place_hint(self, arg: Argument) -> str | None:
         names = [*arg.hints, *([arg.core] if arg.core and arg.label in PLACE_LABELS else [])]
@@ -618,6 +679,22 @@ def _locatives(
         for _, e in sorted(found.items())
         if e.end <= sent.end and e.root.dep_ == "pobj" and e.root.head.lower_ in preps
     ]
+
+
+# How a verb hangs on the verb of its clause when both tell one happening ("attacked ..., killing three").
+SHARED_CLAUSE_DEPS = frozenset({"advcl", "conj", "xcomp"})
+
+
+def _one_happening(token: Token, other: Token) -> bool:
+    """Two triggers that tell one happening and so share its place: a participle or a conjoined verb and the verb
+    it hangs on ("attacked a checkpoint in Kandahar, killing three"), or a verb and the act in its prepositional
+    phrase ("killed in an attack in Syria")."""
+    for a, b in ((token, other), (other, token)):
+        if a.head.i == b.i and a.i != b.i and a.dep_ in SHARED_CLAUSE_DEPS:
+            return True
+        if a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.head.i == b.i:
+            return True
+    return False
 
 
 def _governing_trigger(node: Token, triggers: set[int]) -> int | None:
@@ -674,7 +751,7 @@ def _holds_alone(target: Argument | None, rule: TriggerRule) -> bool:
 def _participant(arg: Argument | None, ref: ActorRef | None) -> Participant | None:
     if arg is None:
         return None
-    return Participant(text=arg.text, label=arg.label, ref=ref, individual=arg.individual)
+    return Participant(text=arg.text, label=arg.label, ref=ref, individual=arg.individual, thing=arg.thing)
 
 
 def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ...]:

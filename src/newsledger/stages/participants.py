@@ -48,6 +48,7 @@ class Argument:
     hints: tuple[str, ...] = ()  # states named around an unknown actor ("German" in "German minister X")
     person: bool = False  # a phrase headed by a person noun or an age ("a man", "the 24-year-old")
     individual: bool = False  # ... that picks out individuals: a number, an age, a possessive, a name inside
+    thing: bool = False  # a building, place or vehicle aimed at ("a bus", "a military base"), not a party
 
 
 def complement_clause(token: Token, rule: TriggerRule) -> Token | None:
@@ -115,6 +116,8 @@ class ParticipantFinder:
         self.harm_outcome_verbs = pack.resolve_words.get("harm_outcome_verbs", frozenset())
         self.harm_places = pack.resolve_words.get("harm_places", frozenset())
         self.receiving_verbs = pack.resolve_words.get("receiving_verbs", frozenset())
+        self.attack_objects = pack.resolve_words.get("attack_objects", frozenset())
+        self.patient_possessor_nouns = pack.resolve_words.get("patient_possessor_nouns", frozenset())
         self.circumstance_preps = pack.resolve_words.get("circumstance_preps", frozenset())
         # "I", "you": they stand for a quotation's speaker or addressee, which the attribution stage knows.
         words = pack.attribution
@@ -325,7 +328,21 @@ class ParticipantFinder:
         target = next((a for a in (self._target_arg(c, source, sent, doc) for c in candidates) if a is not None), None)
         if target is None:
             target = self._conj_partner(first, sent, doc)
+        if target is None and rule.type is EventType.ASSAULT:
+            target = next((a for a in (self._attacked_thing(c, sent, doc) for c in candidates) if a is not None), None)
         return source, target
+
+    def _attacked_thing(self, token: Token, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        """A place, building or vehicle that violence is aimed at ("attacked a bus", "an assault on a military
+        base"), kept as written; a named one ("the Marriott hotel") keeps its name in the phrase."""
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in self.attack_objects:
+            return None
+        ent = sent.entity(token)
+        if ent is not None and ent.label_ not in {"FAC", "ORG"}:
+            return None
+        start, end = phrase_bounds(token)
+        label = ent.label_ if ent is not None else None
+        return Argument(sent.span_of(start, end), doc.text[start:end], label, thing=ent is None)
 
     def _target_arg(self, token: Token, source: Argument | None, sent: ParsedSentence, doc: Doc) -> Argument | None:
         if token.lower_ in REFLEXIVES:
@@ -349,7 +366,12 @@ class ParticipantFinder:
             # "a mediation effort", "peace talks": the phrase's head carries the roles.
             token = token.head
         source = None
+        patient = None
         for child in token.children:
+            if child.dep_ == "poss" and token.lemma_.lower() in self.patient_possessor_nouns:
+                # "his arrest", "Navalny's detention": the one it was done to.
+                patient = self._actor_arg(child, sent, doc)
+                continue
             if child.dep_ in {"poss", "compound", "amod"}:
                 source = self._actor_arg(child, sent, doc)
                 if source is not None:
@@ -382,8 +404,11 @@ class ParticipantFinder:
             harmed = next((a for a in (self._actor_arg(t, sent, doc) for t in self._outcome_objects(token)) if a), None)
         target = next(
             (a for a in (self._actor_arg(t, sent, doc) for t in prep_objects(token, NOUN_TARGET_PREPS)) if a),
-            harmed,
+            harmed or patient,
         )
+        if target is None and self._is_violent_noun(token):
+            attacked = (self._attacked_thing(t, sent, doc) for t in prep_objects(token, ("on", "against", "at")))
+            target = next((a for a in attacked if a is not None), None)
         if target is None:
             # "the shooting of a 16-year-old girl", "the shooting death of Devin Anderson": the person an act is
             # of is the one it was done to (a thing is what it is about: "the delivery of helicopters").
@@ -429,6 +454,9 @@ class ParticipantFinder:
             return True
         preps = self.sequence_preps | self.circumstance_preps
         return noun.dep_ == "pobj" and noun.head.lower_ in preps
+
+    def _is_violent_noun(self, noun: Token) -> bool:
+        return any(r.type is EventType.ASSAULT for r in self.index.get((noun.lemma_.lower(), "NOUN"), ()))
 
     def _is_violent(self, verb: Token) -> bool:
         """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""

@@ -35,6 +35,7 @@ class Participant:
     label: str | None
     ref: ActorRef | None
     individual: bool = False  # the parse found a number, an age, a possessive or a name inside the phrase
+    thing: bool = False  # an unnamed building, place or vehicle that an act is aimed at ("a bus")
 
 
 # (source, target), each possibly absent.
@@ -72,6 +73,9 @@ def is_identified(participant: Participant, cues: SpecificityCues) -> bool:
         return True
     if participant.label in ACTOR_LABELS or participant.individual:
         return True
+    if participant.thing:
+        # "attacked a bus": many happenings have one; it says what was hit, not which happening this is.
+        return False
     text = participant.text
     if _AGE.search(text) or _POSSESSIVE.search(text):
         return True
