@@ -74,6 +74,8 @@ HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
 ARGUMENT_PREPS = frozenset({"to", "with", "for"})
+# An event noun takes its target with "on" or "against" ("an attack on a checkpoint in Kandahar").
+NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
 
 @functools.lru_cache(maxsize=8)
@@ -384,8 +386,9 @@ class _Extractor:
             if head.pos_ in {"VERB", "AUX"}:
                 break
         arguments = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
+        preps = NOUN_ARGUMENT_PREPS if token.pos_ == "NOUN" else ARGUMENT_PREPS
         arguments += [
-            g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in ARGUMENT_PREPS for g in c.children
+            g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps for g in c.children
         ]
         # One level into an argument's own complement: "signed an agreement on cooperation in Astana".
         arguments += [g for a in list(arguments) for c in a.children if c.dep_ == "prep" for g in c.children]
