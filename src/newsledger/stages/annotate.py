@@ -289,11 +289,14 @@ def extend_place_heads(doc: Doc) -> Doc:
 Language.component("place_heads", func=extend_place_heads)
 
 
-@Language.factory("equipment_conjuncts", default_config={"aliases": {}, "names": {}, "generic": []})
-def make_equipment_conjuncts(
-    nlp: Language, name: str, aliases: dict[str, str], names: dict[str, str], generic: list[str]
-) -> EquipmentConjuncts:
-    return EquipmentConjuncts(aliases, names, frozenset(generic))
+# The equipment catalogue's tables by key, like the phrase indexes: spaCy type-checks every entry of a config
+# (seconds for ~30,000 aliases), and the factory's config holds only the key.
+_EQUIPMENT_TABLES: dict[str, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+
+
+@Language.factory("equipment_conjuncts", default_config={"key": ""})
+def make_equipment_conjuncts(nlp: Language, name: str, key: str) -> EquipmentConjuncts:
+    return EquipmentConjuncts(*_EQUIPMENT_TABLES[key])
 
 
 # One pack name or alias as the tokenizer splits it, lower-cased, with its entity label and catalogue id.
@@ -395,13 +398,14 @@ def make_pack_phrases(nlp: Language, name: str, key: str) -> PackPhrases:
 def load_nlp(model: str, pack: Pack) -> Language:
     """spaCy with a component that labels the pack's actors and equipment (loaded once per pack)."""
     nlp = _load_spacy(model)
-    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": _phrase_index(nlp, pack)})
-    config = {
-        "aliases": equipment_aliases(pack),
-        "names": {item.id: item.name.lower() for item in pack.equipment},
-        "generic": sorted(item.id for item in pack.equipment if item.generic),
-    }
-    nlp.add_pipe("equipment_conjuncts", after="entity_ruler", config=config)
+    key = _phrase_index(nlp, pack)
+    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": key})
+    _EQUIPMENT_TABLES[key] = (
+        equipment_aliases(pack),
+        {item.id: item.name.lower() for item in pack.equipment},
+        frozenset(item.id for item in pack.equipment if item.generic),
+    )
+    nlp.add_pipe("equipment_conjuncts", after="entity_ruler", config={"key": key})
     nlp.add_pipe("place_heads", after="ner")
     return nlp
 
