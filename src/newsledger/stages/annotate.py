@@ -585,9 +585,9 @@ def _annotate_stretches(
                     light.append((piece.start + span.start_char, span.as_doc()))
     docs = nlp.pipe((t for _, t in parsed), batch_size=settings.batch_size)
     out = [Paragraph(offset=o, doc=d) for (o, _), d in zip(parsed, docs, strict=True)]
-    with nlp.select_pipes(disable=[p for p in _PARSE_ONLY if p in nlp.pipe_names]):
-        docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size)
-        out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
+    # Disabled for this call only: the model is shared by every thread of the process.
+    docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=_PARSE_ONLY)
+    out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
     return iter(sorted(out, key=lambda p: p.offset))
 
 
