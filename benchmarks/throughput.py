@@ -1,6 +1,6 @@
 """Throughput of the build: articles/s per stage and end to end, and peak memory, on generated and real news.
 
-Usage: python benchmarks/throughput.py [N] [--real] [--workers 1 2]   (default: 200 generated articles)
+Usage: python benchmarks/throughput.py [N] [--real] [--workers 1 2] [--parse-all]   (default: 200 generated articles)
 
 Generated: N articles from fictional templates (actors, equipment, dates drawn at random with a fixed seed),
 written as plain-text and HTML files. Real (--real, needs NEWSLEDGER_SHARED): the documents of the Gun Violence
@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -73,6 +74,18 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
             handle.write(f"a{i:06d}.{suffix},{day.isoformat()},outlet{i % 9}.example\n")
 
 
+# Whether the builds parse only the sentences that can hold an event (the default) or every sentence (--parse-all).
+CANDIDATES_ONLY = True
+
+
+def _settings_code() -> str:
+    return (
+        "from dataclasses import replace\n"
+        "from newsledger.settings import Settings\n"
+        f"settings = Settings(annotate=replace(Settings().annotate, candidates_only={CANDIDATES_ONLY}))\n"
+    )
+
+
 def by_stage(inputs: list[str], manifest: str | None, db: Path) -> tuple[dict[str, float], list[str]]:
     """Seconds spent in each stage, calling the stages as the pipeline does."""
     from newsledger.model import Article, RawDocument
@@ -89,6 +102,7 @@ def by_stage(inputs: list[str], manifest: str | None, db: Path) -> tuple[dict[st
     from newsledger.store.ledger import Store
 
     settings = Settings()
+    settings = replace(settings, annotate=replace(settings.annotate, candidates_only=CANDIDATES_ONLY))
     times: dict[str, float] = {}
     t = time.perf_counter()
     pack = load_pack(settings.events.pack)
@@ -146,10 +160,10 @@ def _peak_code() -> str:
 
 def end_to_end(inputs: list[str], manifest: str | None, db: Path, workers: int) -> tuple[float, float, float]:
     """Seconds, peak RSS (MiB) of the build process and of its largest worker, as a user runs the build."""
-    code = _peak_code() + (
-        "from newsledger.pipeline import build_ledger\n"
+    code = (
+        _peak_code() + _settings_code() + "from newsledger.pipeline import build_ledger\n"
         "t = time.perf_counter()\n"
-        f"build_ledger({inputs!r}, db={str(db)!r}, manifest={manifest!r}, workers={workers})\n"
+        f"build_ledger({inputs!r}, db={str(db)!r}, manifest={manifest!r}, workers={workers}, settings=settings)\n"
         "print(time.perf_counter() - t, peak_mib(), workers_mib())\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -176,6 +190,22 @@ def full_parse(texts: list[str], processes: int) -> float:
     finally:
         Path(fh.name).unlink()
     return float(result.stdout.split()[-1])
+
+
+def start_up(folder: Path) -> tuple[float, float]:
+    """Seconds from starting a process to ``newsledger code``'s answer on one record, twice: the first run fills the
+    disk cache of pack, indexes and phrase tables if it is empty; the second is what every later process pays."""
+    record = folder / "one.jsonl"
+    record.write_text(
+        '{"id": "1", "text": "Russia sent two Mi-17 helicopters to Iran on Monday.", "date": "2025-03-04"}\n'
+    )
+    code = f"import sys\nfrom newsledger.cli import app\nsys.argv = ['newsledger', 'code', {str(record)!r}]\napp()\n"
+    times = []
+    for _ in range(2):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - t)
+    return times[0], times[1]
 
 
 def real_corpus(folder: Path) -> list[str]:
@@ -220,9 +250,15 @@ def main() -> None:
     parser.add_argument("n", nargs="?", type=int, default=200, help="generated articles (0: none)")
     parser.add_argument("--real", action="store_true", help="also the real news of the shared data folder")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to build with")
+    parser.add_argument("--parse-all", action="store_true", help="parse every sentence (annotate.candidates_only off)")
     args = parser.parse_args()
+    global CANDIDATES_ONLY
+    CANDIDATES_ONLY = not args.parse_all
+    print(f"annotate.candidates_only = {CANDIDATES_ONLY}")
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
+        first, warm = start_up(base)
+        print(f"start-up: 'newsledger code' on one record, first run {first:.2f} s, then {warm:.2f} s (cache warm)")
         if args.n:
             folder = base / "corpus"
             folder.mkdir()

@@ -10,7 +10,7 @@ from spacy.language import Language
 from newsledger.model import Article, Span
 from newsledger.pack import load_pack
 from newsledger.settings import AnnotateSettings
-from newsledger.stages.annotate import EQUIPMENT_LABEL, annotate_articles, load_nlp
+from newsledger.stages.annotate import EQUIPMENT_LABEL, TriggerWords, annotate_articles, load_nlp, parse_plan
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +102,57 @@ def test_annotate_long_run_without_spaces_is_broken_up_for_the_parser_only() -> 
             start = para.offset + token.idx
             assert len(token.text) < 200
             assert token.text == text[start : start + len(token.text)] or set(token.text) <= {"<"}
+
+
+# A fictional paragraph written for these tests: sentence 3 holds a trigger ("delivered"), the others none.
+PARAGRAPH = (
+    "The weather in the capital was mild. Markets opened late after the holiday. "
+    "Russia delivered two Mi-17 helicopters to Kazakhstan on Monday. The football season starts next week."
+)
+
+
+def test_trigger_words_guess_inflected_forms_from_the_lemmatizer_tables() -> None:
+    pack = load_pack("security")
+    words = TriggerWords.of(load_nlp(AnnotateSettings().model, pack), pack)
+    assert "send" in words.lemmas_of("sent")  # an irregular form from the exception table
+    assert "supply" in words.lemmas_of("supplied")  # a suffix rule
+    assert "shooting" in words.lemmas_of("shootings")
+
+
+def test_parse_plan_parses_candidate_sentences_with_the_context_before(nlp: Language) -> None:
+    pack = load_pack("security")
+    words = TriggerWords.of(nlp, pack)
+    doc = nlp.get_pipe("entity_ruler")(nlp.make_doc(PARAGRAPH))
+    second = PARAGRAPH.index("Markets")
+    third = PARAGRAPH.index("Russia")
+    fourth = PARAGRAPH.index("The football")
+    assert parse_plan(doc, words, context=1) == [
+        (0, second, False),
+        (second, fourth, True),
+        (fourth, len(PARAGRAPH), False),
+    ]
+    assert parse_plan(doc, words, context=0) == [
+        (0, third, False),
+        (third, fourth, True),
+        (fourth, len(PARAGRAPH), False),
+    ]
+
+
+def test_annotate_candidates_only_keeps_offsets_and_entities_of_every_stretch() -> None:
+    pack = load_pack("security")
+    text = f"Fictional test article.\n\n{PARAGRAPH}"
+    article = Article(
+        id="t1", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 4), title=None,
+        language="en", text=text, paragraphs=(Span(start=0, end=23), Span(start=25, end=len(text))),
+    )  # fmt: skip
+    (annotated,) = annotate_articles([article], pack=pack, settings=AnnotateSettings(candidates_only=True))
+    parsed = [p for p in annotated.paragraphs if p.parsed]
+    assert [text[p.offset : p.offset + len(p.doc.text.rstrip())] for p in parsed] == [
+        p.doc.text.rstrip() for p in parsed
+    ]
+    assert any("Russia delivered" in p.doc.text for p in parsed)
+    assert not any("football" in p.doc.text for p in parsed)
+    # The unparsed stretches still have their entities (places and stories read them) and sentences.
+    names = {(e.text, e.label_) for p in annotated.paragraphs for e in p.doc.ents}
+    assert ("Kazakhstan", "GPE") in names
+    assert all(list(p.doc.sents) for p in annotated.paragraphs)

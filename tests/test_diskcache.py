@@ -57,3 +57,45 @@ def test_load_or_build_unwritable_folder_builds_in_memory_with_a_warning(
     with caplog.at_level(logging.WARNING, logger="newsledger.diskcache"):
         assert load_or_build("demo", "k", lambda: {"built": 1}, dict) == {"built": 1}
     assert "index not cached at" in caplog.text
+
+
+def test_pack_and_actor_index_read_back_from_the_cache_equal_the_built_ones(folder: Path) -> None:
+    from dataclasses import fields
+
+    from newsledger.pack import _load_pack_cached, _read_pack, pack_digest
+    from newsledger.stages.resolve import _build_resolver, build_resolver
+
+    _load_pack_cached.cache_clear()
+    built = _load_pack_cached("security")  # read from the pack's files, then saved
+    _load_pack_cached.cache_clear()
+    cached = _load_pack_cached("security")  # read back from the cache folder
+    assert cached is not built and built.digest == cached.digest == pack_digest(built.path)
+    fresh = _read_pack(built.path)
+    for f in fields(fresh):
+        if f.name != "digest":
+            assert getattr(cached, f.name) == getattr(fresh, f.name), f.name
+    assert {p.name.split("-")[0] for p in folder.iterdir()} == {"pack"}
+
+    build_resolver(cached)  # built and saved
+    build_resolver.cache_clear()
+    resolver = build_resolver(cached)  # read back: it holds the pack it was asked for
+    assert resolver.pack is cached
+    expected = _build_resolver(cached)
+    for f in fields(expected):
+        if f.name != "pack":
+            assert getattr(resolver, f.name) == getattr(expected, f.name), f.name
+    _load_pack_cached.cache_clear()
+    build_resolver.cache_clear()
+
+
+def test_pack_digest_changes_with_any_file_of_the_pack(tmp_path: Path) -> None:
+    import shutil
+
+    from newsledger.pack import PACKS_DIR, pack_digest
+
+    copy = tmp_path / "pack"
+    shutil.copytree(PACKS_DIR / "security", copy)
+    before = pack_digest(copy)
+    with (copy / "triggers.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# an edit\n")
+    assert pack_digest(copy) != before

@@ -204,3 +204,14 @@ def test_build_ledger_archived_copies_count_as_their_original_sites(tmp_path: Pa
         assert {(a["url"], a["original_url"]) for a in rows} == {(a["url"], k) for k, a in articles.items()}
     # Before, every archived article was archive.org's: one outlet, one source, nothing corroborated.
     assert event["sources"] == {"articles": 3, "outlets": 2, "independent": 2}
+
+
+def test_build_ledger_parsing_only_candidate_sentences_keeps_the_sample_ledger(
+    sample_ledger: Path, tmp_path: Path
+) -> None:
+    # The sample ledger is built with the default, annotate.candidates_only; every event sentence of the sample
+    # corpus is a candidate, so parsing every sentence finds the same events, articles and stories.
+    paths, manifest = sample_inputs()
+    db = tmp_path / "parse-all.duckdb"
+    build_ledger(paths, db=db, manifest=manifest, settings=load_settings(None, ["annotate.candidates_only=false"]))
+    assert _tables(db) == _tables(sample_ledger)

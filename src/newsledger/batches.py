@@ -28,7 +28,7 @@ from newsledger.errors import SettingsError
 from newsledger.model import Article, EventMention, RawDocument, Skip
 from newsledger.pack import Pack, load_pack
 from newsledger.settings import Settings
-from newsledger.stages.annotate import annotate_articles
+from newsledger.stages.annotate import annotate_articles, doc_entities
 from newsledger.stages.dedupe import fingerprint_text
 from newsledger.stages.events import extract_events
 from newsledger.stages.extract import extract_article
@@ -96,7 +96,7 @@ def process_batch(
     names: dict[str, tuple[str, ...]] = {}
     for annotated in annotate_articles(english, pack=pack, settings=settings.annotate):
         mentions.extend(extract_events(annotated, pack=pack))
-        entities = ((ent.text, ent.label_) for para in annotated.paragraphs for ent in para.doc.ents)
+        entities = ((ent.text, ent.label_) for para in annotated.paragraphs for ent in doc_entities(para.doc))
         names[annotated.article.id] = story_names(entities)
     prints = [(a, fingerprint_text(a.id, a.text, a.published, settings=settings.dedupe).signature) for a in new]
     article_table, mention_table = batch_tables(run_id=run_id, articles=prints, mentions=mentions, names=names)

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -32,7 +32,9 @@ from newsledger.export import (
     write_jsonl,
 )
 from newsledger.settings import load_settings
-from newsledger.store.ledger import EventFilter, Store
+
+if TYPE_CHECKING:  # the store (DuckDB, Arrow) is imported where it is used: 'newsledger code' starts without it
+    from newsledger.store.ledger import EventFilter, Store
 
 app = typer.Typer(
     add_completion=False,
@@ -74,6 +76,8 @@ def _interrupt(signum: int, _frame: object) -> None:
 
 
 def _open(db: Path) -> Store:
+    from newsledger.store.ledger import Store
+
     return Store(db, read_only=True)
 
 
@@ -160,6 +164,8 @@ def build(
 
 
 def _print_summary(db: Path, counts: dict[str, int]) -> None:
+    from newsledger.store.ledger import EventFilter
+
     with _open(db) as store:
         totals = store.counts()
         by_type = store.count_by("type")
@@ -186,6 +192,8 @@ def _event_filter(
     until: str | None,
     min_sources: int | None,
 ) -> EventFilter:
+    from newsledger.store.ledger import EventFilter
+
     return EventFilter(
         type=type_,
         status=status,
@@ -499,6 +507,8 @@ def export(
     Example: newsledger export --db ledger.duckdb --format jsonl > events.jsonl
     Example: newsledger export --db ledger.duckdb --format parquet --out ledger-parquet
     """
+    from newsledger.store.ledger import EventFilter
+
     if fmt == "parquet":
         _export_parquet(db, out)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -69,7 +70,9 @@ def place_texts(
 ) -> Iterator[tuple[str, list[Toponym]]]:
     """(id, text, reference date) in, (id, toponyms) out, in input order; spans index each text."""
     pending = [(item_id, text_article(text, ref, id=item_id)) for item_id, text, ref in items]
-    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=settings.annotate)
+    # Every place of the text is asked for: every sentence is parsed (the place rules read tags).
+    whole = replace(settings.annotate, candidates_only=False)
+    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=whole)
     gazetteer = build_gazetteer(pack)
     for (item_id, _), ann in zip(pending, annotated, strict=True):
         yield item_id, list(find_toponyms(ann, gazetteer=gazetteer, pack=pack))
@@ -95,7 +98,9 @@ def attribute_texts(
 ) -> Iterator[tuple[str, tuple[Attribution, ...]]]:
     """(id, text, reference date) in, (id, attributions) out, in input order; spans index each text."""
     pending = [(item_id, text_article(text, ref, id=item_id)) for item_id, text, ref in items]
-    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=settings.annotate)
+    # Every attribution of the text is asked for, also of stretches that hold no event.
+    whole = replace(settings.annotate, candidates_only=False)
+    annotated = annotate_articles((a for _, a in pending), pack=pack, settings=whole)
     for (item_id, _), ann in zip(pending, annotated, strict=True):
         yield item_id, extract_attributions(ann, pack=pack)
 

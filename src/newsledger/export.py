@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsledger.archives import original_url
-from newsledger.store.ledger import EventFilter, Store
 from newsledger.store.records import actor_summary, attribution_summary, is_specific_row, iso
 from newsledger.unicode_text import without_surrogates
+
+if TYPE_CHECKING:  # the store (DuckDB, Arrow) is imported where it is used: 'newsledger code' starts without it
+    from newsledger.store.ledger import EventFilter, Store
 
 EVENT_CSV_COLUMNS = (
     "id", "type", "mode", "status", "source_name", "source_id", "source_country", "target_name", "target_id",
@@ -128,6 +130,8 @@ def event_record(
 
 
 def iter_event_records(store: Store, flt: EventFilter | None = None, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    from newsledger.store.ledger import EventFilter
+
     rows = store.events(flt or EventFilter())
     for i in range(0, len(rows), chunk):
         part = rows[i : i + chunk]

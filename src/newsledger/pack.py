@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from newsledger.diskcache import cache_key, load_or_build
 from newsledger.errors import PackError
 from newsledger.model import EventType, Status
 
@@ -82,6 +83,9 @@ class Pack:
     specificity: dict[str, frozenset[str]] = field(default_factory=dict)
     # Word lists for attribution: cue verbs, "according to", pronouns that stand for a quotation's speaker.
     attribution: dict[str, frozenset[str]] = field(default_factory=dict)
+    # A digest of the pack's files and of the code that reads them ("" for a pack made in memory): the disk cache
+    # keys the pack and the indexes built from it on this.
+    digest: str = ""
 
     def cue(self, status: Status, kind: str) -> frozenset[str]:
         return self.cues.get(status, {}).get(kind, frozenset())
@@ -207,6 +211,24 @@ def _load_pack_cached(name_or_path: str) -> Pack:
     if not path.is_dir():
         bundled = sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
         raise PackError(f"no domain pack {name_or_path!r}; bundled packs: {', '.join(bundled)}")
+    # Reading the YAML and CSV files takes a second or more; a later process reads the pack from the disk cache.
+    digest = pack_digest(path)
+    return load_or_build("pack", digest, lambda: replace(_read_pack(path), digest=digest), Pack)
+
+
+def pack_digest(path: Path) -> str:
+    """A digest of a pack folder's files (names and contents), its location and the code that reads it."""
+    files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return cache_key(
+        [
+            str(path.resolve()),
+            Path(__file__).read_bytes(),
+            *(part for p in files for part in (p.relative_to(path).as_posix(), p.read_bytes())),
+        ]
+    )
+
+
+def _read_pack(path: Path) -> Pack:
     meta = _load_yaml(path / "pack.yaml") or {}
     trig = _load_yaml(path / "triggers.yaml") or {}
     triggers = tuple(_parse_trigger(path / "triggers.yaml", i, r) for i, r in enumerate(trig.get("triggers", [])))

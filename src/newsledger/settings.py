@@ -45,6 +45,15 @@ class AnnotateSettings:
         "A paragraph longer than this is parsed in pieces of at most this many characters, cut at sentence ends, "
         "so one huge paragraph cannot exhaust time or memory.",
     )
+    candidates_only: bool = _setting(
+        True,
+        "Tag and parse only the sentences that can hold an event (a word that may be an inflection of one of the "
+        "pack's trigger lemmas) and the sentences before them; the rest gets the entity recogniser alone, for "
+        "places and stories. False parses every sentence.",
+    )
+    context_sentences: int = _setting(
+        2, "Sentences before each candidate sentence parsed with it (pronouns, attribution, equipment named earlier)."
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

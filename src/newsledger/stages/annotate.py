@@ -14,17 +14,20 @@ from typing import Any, cast
 
 from spacy.about import __version__ as spacy_version
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.diskcache import cache_key, load_or_build
 from newsledger.model import Article, Span, TimeExpression
-from newsledger.pack import Pack
+from newsledger.pack import EQUIPMENT_OBJECT, Pack
 from newsledger.settings import AnnotateSettings
 from newsledger.stages.timex import find_time_expressions
 
 EQUIPMENT_LABEL = "EQUIPMENT"
+# Plural pronoun objects that can stand for equipment named earlier ("... delivered them").
+EQUIPMENT_PRONOUNS = frozenset({"them", "these", "those"})
 COORDINATORS = frozenset({"and", "or", "&"})
 # Governments are named by their capitals and seats ("Kabul", "the Kremlin"), which are also places.
 ACTOR_LABELS = {"state": "GPE", "government": "GPE", "person": "PERSON"}  # every other kind is an ORG
@@ -33,10 +36,15 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph's spaCy parse; token offsets plus ``offset`` index the article text."""
+    """One paragraph's spaCy parse, or a stretch of one; token offsets plus ``offset`` index the article text.
+
+    A stretch that cannot hold an event (``parsed`` False) has tokens, rule-based sentences and entities only: no
+    tags, lemmas or dependencies.
+    """
 
     offset: int
     doc: Doc
+    parsed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,17 @@ class AnnotatedArticle:
         for para in self.paragraphs:
             for sent in para.doc.sents:
                 yield Span(start=para.offset + sent.start_char, end=para.offset + sent.end_char)
+
+
+_ENTS = "newsledger.ents"
+
+
+def doc_entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The parse's entities, made once and kept in its user data: ``doc.ents`` walks every token on each call."""
+    found: tuple[SpacySpan, ...] | None = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = tuple(doc.ents)
+    return found
 
 
 def _load_spacy(model: str) -> Language:
@@ -270,11 +289,14 @@ def extend_place_heads(doc: Doc) -> Doc:
 Language.component("place_heads", func=extend_place_heads)
 
 
-@Language.factory("equipment_conjuncts", default_config={"aliases": {}, "names": {}, "generic": []})
-def make_equipment_conjuncts(
-    nlp: Language, name: str, aliases: dict[str, str], names: dict[str, str], generic: list[str]
-) -> EquipmentConjuncts:
-    return EquipmentConjuncts(aliases, names, frozenset(generic))
+# The equipment catalogue's tables by key, like the phrase indexes: spaCy type-checks every entry of a config
+# (seconds for ~30,000 aliases), and the factory's config holds only the key.
+_EQUIPMENT_TABLES: dict[str, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+
+
+@Language.factory("equipment_conjuncts", default_config={"key": ""})
+def make_equipment_conjuncts(nlp: Language, name: str, key: str) -> EquipmentConjuncts:
+    return EquipmentConjuncts(*_EQUIPMENT_TABLES[key])
 
 
 # One pack name or alias as the tokenizer splits it, lower-cased, with its entity label and catalogue id.
@@ -376,27 +398,166 @@ def make_pack_phrases(nlp: Language, name: str, key: str) -> PackPhrases:
 def load_nlp(model: str, pack: Pack) -> Language:
     """spaCy with a component that labels the pack's actors and equipment (loaded once per pack)."""
     nlp = _load_spacy(model)
-    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": _phrase_index(nlp, pack)})
-    config = {
-        "aliases": equipment_aliases(pack),
-        "names": {item.id: item.name.lower() for item in pack.equipment},
-        "generic": sorted(item.id for item in pack.equipment if item.generic),
-    }
-    nlp.add_pipe("equipment_conjuncts", after="entity_ruler", config=config)
+    key = _phrase_index(nlp, pack)
+    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": key})
+    _EQUIPMENT_TABLES[key] = (
+        equipment_aliases(pack),
+        {item.id: item.name.lower() for item in pack.equipment},
+        frozenset(item.id for item in pack.equipment if item.generic),
+    )
+    nlp.add_pipe("equipment_conjuncts", after="entity_ruler", config={"key": key})
     nlp.add_pipe("place_heads", after="ner")
     return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class _Needs:
+    """What a sentence must hold besides a trigger's first lemma for the rule to have a chance there."""
+
+    rest: frozenset[str]  # the phrase's other lemmas ("hand over")
+    aux: frozenset[str] | None  # one of these auxiliaries in the complement ("said Iran must ...")
+    objects: frozenset[str] | None  # one of these object lemmas, or equipment when ``equipment``
+    equipment: bool
+
+
+class TriggerWords:
+    """Which sentences can hold an event of the pack, guessed from their words without a tagger or a parser.
+
+    A word's possible lemmas are the word itself, its listed irregular lemmas ("sent" -> "send") and what the
+    suffix rules of the model's own lemmatizer make of it for nouns, verbs and adjectives ("shootings" ->
+    "shooting", "supplied" -> "supply"): the lemmatizer picks one of these. A sentence is a candidate when, for
+    some trigger rule, it holds a word that may be the rule's lemma and what else the rule asks for: the other
+    lemmas of a phrase trigger, one of its complement auxiliaries, one of its object lemmas (or, for equipment
+    objects, a name from the equipment catalogue or a pronoun that can stand for one). Every test errs towards
+    yes, so a sentence where the full parse finds a trigger is a candidate.
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(
+        self,
+        needs: dict[str, tuple[_Needs, ...]],
+        rules: Sequence[tuple[str, str]],
+        exceptions: dict[str, frozenset[str]],
+    ) -> None:
+        self.needs = needs
+        self.first = frozenset(needs)
+        self.rules = tuple(rules)
+        self.exceptions = exceptions
+        self._seen: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def of(cls, nlp: Language, pack: Pack) -> TriggerWords:
+        needs: dict[str, list[_Needs]] = {}
+        for rule in pack.triggers:
+            objects = rule.objects
+            needs.setdefault(rule.lemma[0], []).append(
+                _Needs(
+                    rest=frozenset(rule.lemma[1:]),
+                    aux=rule.complement_aux,
+                    objects=frozenset(o.lower() for o in objects) if objects is not None else None,
+                    equipment=objects is not None and EQUIPMENT_OBJECT in objects,
+                )
+            )
+        rules: list[tuple[str, str]] = []
+        exceptions: dict[str, set[str]] = {}
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+        if lookups is not None:
+            for pos in ("noun", "verb", "adj"):
+                if lookups.has_table("lemma_rules"):
+                    rules += [(old, new) for old, new in lookups.get_table("lemma_rules").get(pos, [])]
+                if lookups.has_table("lemma_exc"):
+                    for form, found in lookups.get_table("lemma_exc").get(pos, {}).items():
+                        exceptions.setdefault(form, set()).update(f.lower() for f in found)
+        return cls({k: tuple(v) for k, v in needs.items()}, rules, {k: frozenset(v) for k, v in exceptions.items()})
+
+    def lemmas_of(self, word: str) -> frozenset[str]:
+        """The lemmas the lower-case ``word`` may have."""
+        known = self._seen.get(word)
+        if known is None:
+            forms = {word, *self.exceptions.get(word, ())}
+            forms.update(word[: len(word) - len(old)] + new for old, new in self.rules if word.endswith(old))
+            known = frozenset(forms)
+            if len(self._seen) >= self._CACHE_LIMIT:
+                self._seen.clear()
+            self._seen[word] = known
+        return known
+
+    def may_hold_event(self, sent: SpacySpan) -> bool:
+        """Whether the sentence can hold a trigger of the pack (its entities are the pack's names)."""
+        lowers = {t.lower_ for t in sent}
+        lemmas = lowers.union(*(self.lemmas_of(w) for w in lowers))
+        firsts = lemmas & self.first
+        if not firsts:
+            return False
+        equipment = bool(lowers & EQUIPMENT_PRONOUNS) or any(e.label_ == EQUIPMENT_LABEL for e in sent.ents)
+        return any(
+            need.rest <= lemmas
+            and (need.aux is None or not need.aux.isdisjoint(lowers))
+            and (need.objects is None or not need.objects.isdisjoint(lemmas) or (need.equipment and equipment))
+            for first in firsts
+            for need in self.needs[first]
+        )
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_words(model: str, pack: Pack) -> TriggerWords:
+    return TriggerWords.of(load_nlp(model, pack), pack)
+
+
+_SENTENCIZER = Sentencizer()
+# What a stretch that cannot hold an event skips: tagging, parsing and lemmas. The pack's names and spaCy's entity
+# recogniser (which has its own token vectors) still run, since places and stories read every entity.
+_PARSE_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def parse_plan(doc: Doc, words: TriggerWords, context: int) -> list[tuple[int, int, bool]]:
+    """The stretches of a tokenized piece, whose entities are the pack's names, as (start char, end char, parse).
+
+    Runs of rule-based sentences that can hold an event, each with the ``context`` sentences before it, are parsed;
+    the runs between them are not. The stretches cover the piece in order; the whitespace between two belongs to
+    the first, as a sentence of the whole piece's parse ends with it.
+    """
+    sents = list(_SENTENCIZER(doc).sents)
+    keep = [False] * len(sents)
+    for n, sent in enumerate(sents):
+        if words.may_hold_event(sent):
+            first = max(0, n - context)
+            keep[first : n + 1] = [True] * (n + 1 - first)
+    plan: list[tuple[int, int, bool]] = []
+    text = doc.text
+    for sent, parse in zip(sents, keep, strict=True):
+        start = sent.start_char
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= sent.end_char:
+            continue  # whitespace alone: it stays with the stretch before
+        if plan and plan[-1][2] == parse:
+            continue
+        if plan:
+            plan[-1] = (plan[-1][0], start, plan[-1][2])
+        plan.append((start, len(text), parse))
+    return plan
 
 
 def annotate_articles(
     articles: Iterable[Article], *, pack: Pack, settings: AnnotateSettings
 ) -> Iterator[AnnotatedArticle]:
-    """Parse each paragraph separately so that no entity or sentence runs across a paragraph break."""
+    """Parse each paragraph separately so that no entity or sentence runs across a paragraph break.
+
+    With ``settings.candidates_only``, only the sentences that can hold an event and the context before them are
+    tagged and parsed (see ``parse_plan``); every sentence still gets the pack's names and the entity recogniser.
+    """
     nlp = load_nlp(settings.model, pack)
+    words = _trigger_words(settings.model, pack) if settings.candidates_only else None
     for article in articles:
         pieces = [c for p in article.paragraphs for c in parse_chunks(article.text, p, settings.max_parse_chars)]
         texts = [_breakable(article.text[c.start : c.end]) for c in pieces]
-        docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
-        paragraphs = tuple(Paragraph(offset=c.start, doc=d) for c, d in zip(pieces, docs, strict=True))
+        if words is None:
+            docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
+            paragraphs = tuple(Paragraph(offset=c.start, doc=d) for c, d in zip(pieces, docs, strict=True))
+        else:
+            paragraphs = tuple(_annotate_stretches(nlp, pieces, texts, words, settings))
         timexes = tuple(
             t
             for piece in pieces
@@ -405,6 +566,29 @@ def annotate_articles(
             )
         )
         yield AnnotatedArticle(article=article, paragraphs=paragraphs, timexes=timexes)
+
+
+def _annotate_stretches(
+    nlp: Language, pieces: Sequence[Span], texts: Sequence[str], words: TriggerWords, settings: AnnotateSettings
+) -> Iterator[Paragraph]:
+    parsed: list[tuple[int, str]] = []
+    light: list[tuple[int, Doc]] = []
+    for piece, text in zip(pieces, texts, strict=True):
+        tokens = nlp.get_pipe("entity_ruler")(nlp.make_doc(text))
+        for start, end, parse in parse_plan(tokens, words, settings.context_sentences):
+            if parse:
+                parsed.append((piece.start + start, text[start:end]))
+            else:
+                # The rule-based sentences stay: the stages that walk sentences find no tags there, and no events.
+                span = tokens.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    light.append((piece.start + span.start_char, span.as_doc()))
+    docs = nlp.pipe((t for _, t in parsed), batch_size=settings.batch_size)
+    out = [Paragraph(offset=o, doc=d) for (o, _), d in zip(parsed, docs, strict=True)]
+    # Disabled for this call only: the model is shared by every thread of the process.
+    docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=_PARSE_ONLY)
+    out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
+    return iter(sorted(out, key=lambda p: p.offset))
 
 
 _BREAKS = (". ", "! ", "? ", "; ", ", ", " ")

@@ -28,7 +28,7 @@ from newsledger.model import (
     content_id,
 )
 from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
-from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle
+from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle, doc_entities
 from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds, phrase_modifiers
 from newsledger.stages.attribution import AttributionCues, attribution_at, find_attributions, quoted_pronoun_actor
 from newsledger.stages.participants import Argument, ParticipantFinder, complement_clause, prep_objects
@@ -178,7 +178,7 @@ class _Extractor:
     def _doc_ents(self, doc: Doc) -> dict[int, SpacySpan]:
         ents = self._ents.get(id(doc))
         if ents is None:
-            ents = self._ents[id(doc)] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+            ents = self._ents[id(doc)] = {i: ent for ent in doc_entities(doc) for i in range(ent.start, ent.end)}
         return ents
 
     def _resolve_source(self, token: Token, sent: SpacySpan, offset: int) -> tuple[Span, ActorRef] | None:
@@ -215,7 +215,8 @@ class _Extractor:
     def _dateline_country(self) -> str | None:
         """The country of a wire dateline's place ("KABUL —", "MOSCOW, April 2 (NWS) -"), if the article has one."""
         # The headline and a byline may come first.
-        for para in self.annotated.paragraphs[:DATELINE_PARAGRAPHS]:
+        starts = {p.start for p in self.article.paragraphs[:DATELINE_PARAGRAPHS]}
+        for para in (p for p in self.annotated.paragraphs if p.offset in starts):
             first = next(iter(para.doc.sents), None)
             if first is not None and is_dateline(first[0], first):
                 place = resolve_place(first[0].text, gazetteer=self.gazetteer)
@@ -437,8 +438,10 @@ class _Extractor:
     def mentions(self) -> Iterator[EventMention]:
         found: list[EventMention] = []
         for para in self.annotated.paragraphs:
+            if not para.parsed:
+                continue  # no tags: no trigger can match there
             doc = para.doc
-            ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+            ents = self._doc_ents(doc)
             sents = list(doc.sents)
             for n, sent_span in enumerate(sents):
                 sent = ParsedSentence(sent_span, para.offset, ents, sents[max(0, n - 2) : n])
@@ -634,7 +637,7 @@ class _Extractor:
         found: dict[str, str] = {}
         for para in self.annotated.paragraphs:
             ents = self._doc_ents(para.doc)
-            for ent in para.doc.ents:
+            for ent in doc_entities(para.doc):
                 key = ent.text.lower()
                 if ent.label_ not in {"ORG", "PERSON"} or key in found:
                     continue

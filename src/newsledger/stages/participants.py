@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.model import EventType, Span
 from newsledger.pack import Pack, TriggerRule
+from newsledger.stages.annotate import doc_entities
 from newsledger.stages.arguments import (
     PHRASE_PREPS,
     TARGET_PHRASE_PREPS,
@@ -229,7 +230,9 @@ class ParticipantFinder:
         # A pronoun never refers to a co-argument of its own verb ("Russians trained them" is not Russia).
         coargs = {c.i for c in pronoun.head.children} | {pronoun.head.i}
         candidates = [
-            e for e in doc.ents if e.end <= pronoun.i and not (coargs & {t.i for t in e} | {e.root.head.i} & coargs)
+            e
+            for e in doc_entities(doc)
+            if e.end <= pronoun.i and not (coargs & {t.i for t in e} | {e.root.head.i} & coargs)
         ]
         span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
         for ent in reversed(candidates):

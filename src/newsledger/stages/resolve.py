@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from newsledger.diskcache import cache_key, load_or_build
 from newsledger.model import ActorRef, EquipmentRef
 from newsledger.pack import ActorEntry, EquipmentEntry, Pack
 
@@ -68,6 +69,15 @@ class Resolver:
 
 @functools.lru_cache(maxsize=8)
 def build_resolver(pack: Pack) -> Resolver:
+    """The pack's alias indexes: read from the disk cache when the pack and this module are unchanged."""
+    if not pack.digest:
+        return _build_resolver(pack)
+    key = cache_key([pack.digest, Path(__file__).read_bytes()])
+    # The cached index holds its own copy of the pack, which the one in memory replaces.
+    return replace(load_or_build("resolver", key, lambda: _build_resolver(pack), Resolver), pack=pack)
+
+
+def _build_resolver(pack: Pack) -> Resolver:
     by_alias: dict[str, list[ActorEntry]] = defaultdict(list)
     skeletons: list[tuple[tuple[str, ...], ActorEntry]] = []
     person_by_word: dict[str, list[int]] = defaultdict(list)

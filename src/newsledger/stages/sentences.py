@@ -9,12 +9,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsledger.model import Span
-from newsledger.stages.annotate import EQUIPMENT_LABEL
+from newsledger.stages.annotate import EQUIPMENT_LABEL, EQUIPMENT_PRONOUNS
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
 MAX_SENTENCE_WORDS = 60
-# Plural pronoun objects that can stand for equipment named earlier ("... delivered them").
-EQUIPMENT_PRONOUNS = frozenset({"them", "these", "those"})
 
 
 class ParsedSentence:

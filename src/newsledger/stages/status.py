@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from newsledger.model import ActorRef, Attribution, AttributionKind, Status
 from newsledger.pack import Pack
+from newsledger.stages.annotate import doc_entities
 from newsledger.stages.resolve import Resolver, resolve_actor
 
 # Relations along which a cue on the head governs the dependent event; clause boundaries stop the climb.
@@ -257,7 +258,7 @@ def _party_countries(clause: Token, resolver: Resolver) -> set[str]:
     """The countries whose state takes part in the clause. An armed group or a person of a country is not its
     state: officials of a country who say a foreign state arms a rebel group there are not speaking for a party."""
     countries = set()
-    for ent in clause.doc.ents:
+    for ent in doc_entities(clause.doc):
         if clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1:
             ref = resolve_actor(ent.text, resolver=resolver, on=None)
             if ref.country is not None and ref.sector not in NON_STATE_SECTORS:

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from newsledger.model import Place, Span, Toponym
 from newsledger.pack import Pack
-from newsledger.stages.annotate import AnnotatedArticle
+from newsledger.stages.annotate import AnnotatedArticle, doc_entities
 from newsledger.stages.places import DIVISION_NOUNS, Candidate, Gazetteer, fold_place
 
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
@@ -127,7 +127,7 @@ def detect(annotated: AnnotatedArticle, *, gazetteer: Gazetteer, pack: Pack) -> 
     not_place_heads = pack.resolve_words.get("not_place_heads", frozenset())
     found: list[_Found] = []
     for para in annotated.paragraphs:
-        for raw in para.doc.ents:
+        for raw in doc_entities(para.doc):
             if raw.label_ not in PLACE_ENTITY_LABELS and raw.label_ not in OTHER_LABELS:
                 continue
             ent: SpacySpan | None = _widened(raw, gazetteer)
