@@ -50,9 +50,10 @@ every argument precision, stays a lower bound. The scorer follows FORMAT.md's re
 After issue 11's argument rules (one happening told twice shares its place: "attacked ... in Kandahar province,
 killing two", "killed in an attack in Syria"; "the city of Adana", "marched through Tokyo"; a light verb's noun is
 the event: "launched an assault on a base"; a building or vehicle hit is an attack's target; "his arrest" has its
-possessor as the one arrested): trigger P/R/F1 0.307/0.512/0.384 (1,639 system events); source F1 0.216, target F1
-0.236, participant F1 0.130, location F1 0.227, all arguments 0.212; on matched events: source 0.583, target 0.522,
-location 0.476. Issue 11's target (+0.15 on source, target and place F1) is not reached.
+possessor as the one arrested), and with every other change of 2026-12-07 merged (the full suite on main):
+trigger P/R/F1 0.307/0.512/0.384; source F1 0.216, target F1 0.237, participant F1 0.130, location F1 0.230, all
+arguments 0.213; on matched events: source 0.582, target 0.525, location 0.482. Issue 11's target (+0.15 on
+source, target and place F1) is not reached.
 """
 
 from __future__ import annotations
@@ -60,10 +61,11 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from newsledger.coding import code_texts
 from newsledger.evaluation import Figures, data_path, prf, print_scores, scorer_parser
@@ -206,35 +208,41 @@ def scored_system_events(mentions: Iterable[EventMention], document: Document) -
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+G = TypeVar("G", bound=_Spanned)
+S = TypeVar("S", bound=_Spanned)
+
+
+def _pair_in_order(gold: Sequence[G], system: Sequence[S], same: Callable[[G, S], bool]) -> list[tuple[G, S]]:
+    """One to one: each system item in turn takes the first unused gold item of its kind whose span meets it."""
+    used: set[int] = set()
+    pairs = []
+    for item in system:
+        for index, candidate in enumerate(gold):
+            if index in used or not same(candidate, item):
+                continue
+            if _overlaps(candidate.start, candidate.end, item.start, item.end):
+                used.add(index)
+                pairs.append((candidate, item))
+                break
+    return pairs
+
+
 def match_triggers(gold: Sequence[CodedEvent], system: Sequence[CodedEvent]) -> list[tuple[CodedEvent, CodedEvent]]:
     """Same type and intersecting triggers, one to one, taking system events and gold candidates in text order."""
     candidates = sorted((g for g in gold if g.type is not None), key=lambda g: (g.start, g.end))
-    used: set[int] = set()
-    pairs = []
-    for event in system:
-        for index, candidate in enumerate(candidates):
-            if index in used or candidate.type != event.type:
-                continue
-            if _overlaps(candidate.start, candidate.end, event.start, event.end):
-                used.add(index)
-                pairs.append((candidate, event))
-                break
-    return pairs
+    return _pair_in_order(candidates, system, lambda g, s: g.type == s.type)
 
 
 def match_arguments(gold: CodedEvent, system: CodedEvent) -> list[tuple[Argument, Argument]]:
     """(gold, system) argument pairs of one matched event: same slot and intersecting spans, one to one."""
-    used: set[int] = set()
-    pairs = []
-    for argument in system.arguments:
-        for index, candidate in enumerate(gold.arguments):
-            if index in used or candidate.slot != argument.slot:
-                continue
-            if _overlaps(candidate.start, candidate.end, argument.start, argument.end):
-                used.add(index)
-                pairs.append((candidate, argument))
-                break
-    return pairs
+    return _pair_in_order(gold.arguments, system.arguments, lambda g, s: g.slot == s.slot)
 
 
 def code_documents(documents: Sequence[Document], *, pack: Pack, settings: Settings) -> list[DocumentResult]:

@@ -409,7 +409,7 @@ class ParticipantFinder:
             (a for a in (self._actor_arg(t, sent, doc) for t in prep_objects(token, NOUN_TARGET_PREPS)) if a),
             harmed or patient,
         )
-        if target is None and self._is_violent_noun(token):
+        if target is None and self._is_violent(token, "NOUN"):
             attacked = (self._attacked_thing(t, sent, doc) for t in prep_objects(token, ("on", "against", "at")))
             target = next((a for a in attacked if a is not None), None)
         if target is None:
@@ -458,9 +458,7 @@ class ParticipantFinder:
         preps = self.sequence_preps | self.circumstance_preps
         return noun.dep_ == "pobj" and noun.head.lower_ in preps
 
-    def _is_violent_noun(self, noun: Token) -> bool:
-        return any(r.type is EventType.ASSAULT for r in self.index.get((noun.lemma_.lower(), "NOUN"), ()))
-
-    def _is_violent(self, verb: Token) -> bool:
-        """A verb that some trigger codes as violence ("wounded", "killed"), whose passive subject is harmed."""
-        return any(r.type is EventType.ASSAULT for r in self.index.get((verb.lemma_.lower(), "VERB"), ()))
+    def _is_violent(self, word: Token, pos: str = "VERB") -> bool:
+        """A word that some trigger codes as violence: a verb ("wounded", "killed") whose passive subject is
+        harmed, or a noun ("an assault on a base") whose object of "on" or "against" is the target."""
+        return any(r.type is EventType.ASSAULT for r in self.index.get((word.lemma_.lower(), pos), ()))
