@@ -394,6 +394,33 @@ def test_merge_mentions_two_named_victims_block_even_within_a_story() -> None:
     assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("26 Somali pirates", "23 Somali and Yemeni pirates", False),
+        ("12 Somali and 11 Yemeni nationals", "23 Somali and Yemeni pirates", True),
+        ("two gunmen", "three gunmen", False),
+        ("two gunmen", "the two attackers", True),
+        ("at least 20 fighters", "26 fighters", True),
+        ("two men, aged 19 and 24", "two men", True),
+        ("a gunman", "two gunmen", True),
+    ],
+)
+def test_merge_mentions_different_counts_of_one_class_block_even_within_a_story(
+    first: str, second: str, merged: bool
+) -> None:
+    # Two boardings by one navy in one story: the numbers of pirates captured say they are two happenings; an
+    # approximate count, a single "a gunman" or ages after the count say nothing against one.
+    navy = actor("Indian Navy", "IND")
+    ms = [
+        mention("m1", "a1", type=EventType.COERCE, source=navy, target=actor(first)),
+        mention("m2", "a2", type=EventType.COERCE, source=navy, target=actor(second)),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert len(events) == (1 if merged else 2)
+
+
 def test_merge_mentions_a_surname_alone_is_the_full_name_but_a_shared_surname_is_not() -> None:
     def person(name: str) -> ActorRef:
         return replace(actor(name), id=None, kind="person")

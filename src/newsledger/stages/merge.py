@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from newsledger.model import (
 )
 from newsledger.settings import MergeSettings
 from newsledger.stages.resolve import normalize_name
+from newsledger.stages.timex_tables import NUMBER_WORDS
 
 T = TypeVar("T")
 
@@ -106,11 +108,54 @@ class _Cluster:
 
 def _actors_conflict(a: ActorRef | None, b: ActorRef | None, *, named_only: bool) -> bool:
     """Two reports name different participants in one role. Unnamed classes ("the victim", "a man") conflict only
-    outside a story, where nothing else says the reports are about one happening."""
+    outside a story, where nothing else says the reports are about one happening, or when both count them and the
+    counts differ ("26 Somali pirates", "23 Somali and Yemeni pirates")."""
     key_a, key_b = _actor_key(a), _actor_key(b)
     if not key_a or not key_b or key_a == key_b or _same_name(a, b):
         return False
-    return not named_only or (_is_named(a) and _is_named(b))
+    if not named_only or (_is_named(a) and _is_named(b)):
+        return True
+    count_a, count_b = _headcount(a), _headcount(b)
+    return count_a is not None and count_b is not None and count_a != count_b
+
+
+# First words of an approximate count or a bound ("at least", "more than", "up to"): such counts never conflict.
+_APPROXIMATE = frozenset(
+    {"about", "around", "almost", "nearly", "some", "over", "more", "at", "up", "roughly", "approximately", "under"}
+)
+_AGES = frozenset({"years", "year-old", "years-old", "year", "months"})
+_COUNT_WORD = re.compile(r"[\w,.-]+")
+
+
+def _headcount(actor: ActorRef | None) -> int | None:
+    """How many people (or things) a participant counts exactly, when its phrase opens with a count of two or more:
+    "26 Somali pirates" 26; "12 Somali and 11 Yemeni nationals" 23; "at least 20 people", "a man" none."""
+    if actor is None:
+        return None
+    words = _COUNT_WORD.findall(actor.text.lower())
+    if words and words[0] == "the":
+        words = words[1:]
+    if not words or words[0] in _APPROXIMATE:
+        return None
+    first = _count_value(words[0])
+    if first is None:
+        return None
+    # Coordinated counts add up ("12 Somali and 11 Yemeni nationals"); numbers after it say something else
+    # ("two men, aged 19 and 24").
+    total = first
+    for before, word, after in zip(words[1:], words[2:], words[3:], strict=False):
+        value = _count_value(word)
+        if before == "and" and value is not None and _count_value(after) is None and after not in _AGES:
+            total += value
+    return total if total >= 2 else None
+
+
+def _count_value(word: str) -> int | None:
+    digits = word.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    value = NUMBER_WORDS.get(word)
+    return value if value is not None and value >= 2 else None
 
 
 def _same_name(a: ActorRef | None, b: ActorRef | None) -> bool:
