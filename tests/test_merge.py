@@ -413,8 +413,9 @@ def test_merge_mentions_different_counts_of_one_class_block_even_within_a_story(
     # approximate count, a single "a gunman" or ages after the count say nothing against one.
     navy = actor("Indian Navy", "IND")
     ms = [
-        mention("m1", "a1", type=EventType.COERCE, source=navy, target=actor(first)),
-        mention("m2", "a2", type=EventType.COERCE, source=navy, target=actor(second)),
+        # The pirates' nationality resolves both to Somalia; the counts still tell them apart.
+        mention("m1", "a1", type=EventType.COERCE, source=navy, target=actor(first, "SOM")),
+        mention("m2", "a2", type=EventType.COERCE, source=navy, target=actor(second, "SOM")),
     ]
     infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
     events = merge_mentions(ms, infos, settings=CFG, pack_version="p")

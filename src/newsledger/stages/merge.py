@@ -110,13 +110,13 @@ def _actors_conflict(a: ActorRef | None, b: ActorRef | None, *, named_only: bool
     """Two reports name different participants in one role. Unnamed classes ("the victim", "a man") conflict only
     outside a story, where nothing else says the reports are about one happening, or when both count them and the
     counts differ ("26 Somali pirates", "23 Somali and Yemeni pirates")."""
+    count_a, count_b = _headcount(a), _headcount(b)
+    if count_a is not None and count_b is not None and count_a != count_b:
+        return True  # whatever their country or class: two groups of different sizes
     key_a, key_b = _actor_key(a), _actor_key(b)
     if not key_a or not key_b or key_a == key_b or _same_name(a, b):
         return False
-    if not named_only or (_is_named(a) and _is_named(b)):
-        return True
-    count_a, count_b = _headcount(a), _headcount(b)
-    return count_a is not None and count_b is not None and count_a != count_b
+    return not named_only or (_is_named(a) and _is_named(b))
 
 
 # First words of an approximate count or a bound ("at least", "more than", "up to"): such counts never conflict.
