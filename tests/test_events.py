@@ -580,3 +580,28 @@ def test_extract_events_unknown_name_keeps_the_country_it_was_introduced_with() 
     )
     [m] = [m for m in _extract_paragraphs(text) if m.type.value == "AID"]
     assert m.source is not None and m.source.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's passive without its auxiliary: the one arrested, not the arrester
+        "Chargers' Jackson arrested on suspicion of DUI",
+        # the charge after "for" is not a party; the passive subject is the one arrested
+        "Jackson was arrested for DUI on Tuesday.",
+    ],
+)
+def test_extract_events_the_one_arrested_is_the_target(text: str) -> None:
+    assert _roles(text, "COERCE") == [("arrested", None, "Jackson")]
+
+
+def test_code_texts_a_pronoun_opening_a_paragraph_stands_for_a_name_in_the_one_before() -> None:
+    from newsledger.coding import code_texts
+    from newsledger.settings import Settings
+
+    # Fictional text written for this test.
+    text = "Chargers receiver Vincent Jackson failed a sobriety test.\n\nHe was arrested early Tuesday for DUI."
+    [(_, [mention])] = code_texts([("x", text, None)], pack=load_pack("security"), settings=Settings())
+    assert mention.target is not None and mention.target.name == "Vincent Jackson"
+    # The evidence stays in the event's own sentence: the pronoun.
+    assert mention.spans.target is not None and text[mention.spans.target.start : mention.spans.target.end] == "He"

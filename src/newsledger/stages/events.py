@@ -437,15 +437,18 @@ class _Extractor:
     # --- mentions ----------------------------------------------------------------------------
     def mentions(self) -> Iterator[EventMention]:
         found: list[EventMention] = []
+        previous = None
         for para in self.annotated.paragraphs:
             if not para.parsed:
-                continue  # no tags: no trigger can match there
+                previous = para.doc  # no tags: no trigger can match there, but its names stay
+                continue
             doc = para.doc
             ents = self._doc_ents(doc)
             sents = list(doc.sents)
             for n, sent_span in enumerate(sents):
-                sent = ParsedSentence(sent_span, para.offset, ents, sents[max(0, n - 2) : n])
+                sent = ParsedSentence(sent_span, para.offset, ents, sents[max(0, n - 2) : n], previous)
                 found.extend(self._sentence_mentions(sent, doc))
+            previous = doc
         # In a report of an earthquake or a flood, deaths and injuries nobody is said to have caused ("Ten people
         # were killed and 50 hurt") are the disaster's toll, not attacks.
         yield from (m for m in found if m.source is not None or m.type not in self.natural_types)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -130,9 +131,12 @@ _COUNT_WORD = re.compile(r"[\w,.-]+")
 def _headcount(actor: ActorRef | None) -> int | None:
     """How many people (or things) a participant counts exactly, when its phrase opens with a count of two or more:
     "26 Somali pirates" 26; "12 Somali and 11 Yemeni nationals" 23; "at least 20 people", "a man" none."""
-    if actor is None:
-        return None
-    words = _COUNT_WORD.findall(actor.text.lower())
+    return None if actor is None else _count_of(actor.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _count_of(text: str) -> int | None:
+    words = _COUNT_WORD.findall(text.lower())
     if words and words[0] == "the":
         words = words[1:]
     if not words or words[0] in _APPROXIMATE:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsledger.model import EventType, Span
 from newsledger.pack import Pack, TriggerRule
@@ -35,7 +36,14 @@ PERSON_PHRASE_LABELS = frozenset({"DATE", "CARDINAL"})
 TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from", "by")
 NOUN_SOURCE_PREPS = ("by", "from")
 NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
+# Event types whose passive subject is the party the act was done to before any prepositional object.
+_PATIENT_FIRST = frozenset({EventType.ASSAULT, EventType.COERCE})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
+
+
+def _fits(ent: SpacySpan, want: str) -> bool:
+    """A name a pronoun of kind ``want`` may stand for: a person's for "he"/"she", a group's or state's else."""
+    return ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,14 +244,20 @@ class ParticipantFinder:
         ]
         span = sent.span_of(pronoun.idx, pronoun.idx + len(pronoun.text))
         for ent in reversed(candidates):
-            fits = ent.label_ == "PERSON" if want == "PERSON" else ent.label_ in {"ORG", "GPE", "NORP"}
-            if fits:
+            if _fits(ent, want):
                 person = (
                     self._person_antecedent(pronoun, coargs, sent, doc, after=ent.end) if want == "PERSON" else None
                 )
                 return replace(person, span=span) if person else Argument(span, ent.text, ent.label_)
         person = self._person_antecedent(pronoun, coargs, sent, doc, after=0) if want == "PERSON" else None
-        return replace(person, span=span) if person else None
+        if person is not None:
+            return replace(person, span=span)
+        if sent.previous is None:
+            return None
+        # Nothing before it in the paragraph: the last name of the kind in the text just before ("... Vincent
+        # Jackson ...\nHe was arrested"), from the same rule; evidence is still the pronoun.
+        last = next((e for e in reversed(doc_entities(sent.previous)) if _fits(e, want)), None)
+        return Argument(span, last.text, last.label_) if last is not None else None
 
     def _person_antecedent(
         self, pronoun: Token, coargs: set[int], sent: ParsedSentence, doc: Doc, *, after: int
@@ -316,8 +330,9 @@ class ParticipantFinder:
             # "shot and killed his wife": conjoined verbs share the object that only the last one holds.
             candidates = [g for c in token.conjuncts if c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj"]
         # "Three soldiers were killed (by rebels)": the passive subject is the one the act was done to. It comes
-        # first for violence ("a man was shot at a party"), after a recipient for the rest ("... were sent to X").
-        if rule.type is EventType.ASSAULT:
+        # first for violence and coercion ("a man was shot at a party", "X was arrested for DUI": the charge is not
+        # a party), after a recipient for the rest ("... were sent to X").
+        if rule.type in _PATIENT_FIRST:
             candidates += patients + list(prep_objects(token, TARGET_PREPS))
         else:
             candidates += list(prep_objects(token, TARGET_PREPS)) + patients

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsledger.model import Span
 from newsledger.stages.annotate import EQUIPMENT_LABEL, EQUIPMENT_PRONOUNS
@@ -19,12 +19,20 @@ class ParsedSentence:
     """Per-sentence helpers over one spaCy sentence whose offsets are shifted into the article text."""
 
     def __init__(
-        self, sent: SpacySpan, offset: int, ents: dict[int, SpacySpan], before: Sequence[SpacySpan] = ()
+        self,
+        sent: SpacySpan,
+        offset: int,
+        ents: dict[int, SpacySpan],
+        before: Sequence[SpacySpan] = (),
+        previous: Doc | None = None,
     ) -> None:
         self.sent = sent
         self.offset = offset
         self.ents = ents
         self.before = before  # the paragraph's earlier sentences, nearest last
+        # The stretch of text before the paragraph: a pronoun that opens a paragraph ("He was arrested on ...")
+        # often stands for a name in the one before.
+        self.previous = previous
 
     @functools.cached_property
     def words(self) -> tuple[str, ...]:
