@@ -47,6 +47,9 @@ err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="Ledger database file.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+ConfigOption = Annotated[Path | None, typer.Option(help="Settings TOML file.")]
+SetOption = Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")]
+RecordsArgument = Annotated[str, typer.Argument(help="JSON lines {id, text, date?}, or - for standard input.")]
 DEFAULT_DB = Path("ledger.duckdb")
 STORY_COLUMNS = ("id", "title", "articles", "events")
 ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "mentions")
@@ -87,8 +90,8 @@ def build(
     db: DbOption = DEFAULT_DB,
     manifest: Annotated[str | None, typer.Option(help="JSONL or CSV with path and url/outlet/published/title.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Build from the bundled sample corpus.")] = False,
-    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+    config: ConfigOption = None,
+    set_: SetOption = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar.")] = False,
     workers: Annotated[
         int | None, typer.Option(help="Processes that annotate articles (default: the machine's cores).", min=1)
@@ -606,10 +609,10 @@ def _read_records(file: str) -> tuple[list[tuple[str, str, date]], int]:
 
 @app.command()
 def code(
-    file: Annotated[str, typer.Argument(help="JSON lines {id, text, date?}, or - for standard input.")] = "-",
+    file: RecordsArgument = "-",
     fmt: FormatOption = "jsonl",
-    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+    config: ConfigOption = None,
+    set_: SetOption = None,
 ) -> None:
     """Code sentences or paragraphs into events, one output line per input line; spans index each text.
 
@@ -628,10 +631,10 @@ def code(
 
 @app.command()
 def places(
-    file: Annotated[str, typer.Argument(help="JSON lines {id, text, date?}, or - for standard input.")] = "-",
+    file: RecordsArgument = "-",
     fmt: FormatOption = "jsonl",
-    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+    config: ConfigOption = None,
+    set_: SetOption = None,
 ) -> None:
     """List every place name in each text, resolved to a place with its country, point and kind; spans index each
     text. Reads the same records as ``code``; a name the gazetteer does not know has null name and point.
@@ -651,10 +654,10 @@ def places(
 
 @app.command()
 def attributions(
-    file: Annotated[str, typer.Argument(help="JSON lines {id, text, date?}, or - for standard input.")] = "-",
+    file: RecordsArgument = "-",
     fmt: FormatOption = "jsonl",
-    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE.")] = None,
+    config: ConfigOption = None,
+    set_: SetOption = None,
 ) -> None:
     """Who reports what: every quotation, reported statement and "according to" in each text, with or without an
     event inside; one output line per input line, spans index each text.
