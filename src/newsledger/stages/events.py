@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -27,11 +26,12 @@ from newsledger.model import (
     TimexType,
     content_id,
 )
-from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
-from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle, doc_entities
-from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds, phrase_modifiers
+from newsledger.pack import Pack, TriggerRule
+from newsledger.stages.actor_countries import PLACE_LABELS, country_hint, introduced_countries, place_hint
+from newsledger.stages.annotate import AnnotatedArticle, doc_entities
+from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds
 from newsledger.stages.attribution import AttributionCues, attribution_at, find_attributions, quoted_pronoun_actor
-from newsledger.stages.participants import Argument, ParticipantFinder, complement_clause, prep_objects
+from newsledger.stages.participants import Argument, ParticipantFinder, prep_objects
 from newsledger.stages.places import PLACE_KIND_NOUNS, build_gazetteer, resolve_place
 from newsledger.stages.resolve import (
     Resolver,
@@ -41,12 +41,12 @@ from newsledger.stages.resolve import (
     sector_of_phrase,
 )
 from newsledger.stages.sentences import ParsedSentence
-from newsledger.stages.specificity import Participant, is_specific, natural_cause
+from newsledger.stages.specificity import Participant, is_specific
 from newsledger.stages.status import assess_status_detail, attributed_status, is_dateline
 from newsledger.stages.toponyms import dateline_place, find_toponyms
+from newsledger.stages.triggers import object_tokens, sentence_triggers, trigger_index
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "over", "across", "into", "from", "through", "throughout", "around"}
 )
@@ -78,80 +78,6 @@ ARGUMENT_PREPS = frozenset({"to", "with", "for"})
 NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
 
-@functools.lru_cache(maxsize=8)
-def _trigger_index(pack: Pack) -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
-    index: dict[tuple[str, str], list[TriggerRule]] = defaultdict(list)
-    for rule in pack.triggers:
-        index[(rule.lemma[0], rule.pos)].append(rule)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _pos(token: Token) -> str | None:
-    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
-        return "VERB"
-    if token.pos_ == "NOUN":
-        return "NOUN"
-    return None
-
-
-def _phrase_matches(token: Token, rule: TriggerRule) -> bool:
-    """A phrase trigger ("shoot down", "hold talks") matches following tokens or the token's children."""
-    rest = rule.lemma[1:]
-    if not rest:
-        return True
-    doc = token.doc
-    following = [_lemma(t) for t in doc[token.i + 1 : token.i + 1 + len(rest)]]
-    if following == list(rest):
-        return True
-    children = {_lemma(c) for c in token.children}
-    return all(word in children for word in rest)
-
-
-def _object_tokens(token: Token, pos: str, partitives: frozenset[str] = frozenset()) -> list[Token]:
-    if pos == "VERB":
-        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-        objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        # "25,000 tons of food aid", "part of a military aid programme": the object is the of-complement.
-        objs += [
-            g
-            for o in list(objs)
-            if o.lemma_.lower() in partitives or o.like_num
-            for c in o.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        # "ended mediation efforts", "suspended arms shipments": a compound names what the object is about.
-        objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
-    else:
-        objs = [c for c in token.children if c.dep_ in {"compound", "amod"}]
-        objs += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return objs + [c for o in list(objs) for c in o.conjuncts]
-
-
-def _match_rule(
-    token: Token, rules: tuple[TriggerRule, ...], sent: ParsedSentence, partitives: frozenset[str]
-) -> TriggerRule | None:
-    for rule in rules:
-        if not _phrase_matches(token, rule):
-            continue
-        if (rule.complement or rule.complement_aux) and complement_clause(token, rule) is None:
-            continue
-        if rule.objects is None:
-            return rule
-        for obj in _object_tokens(token, rule.pos, partitives):
-            if _lemma(obj) in rule.objects:
-                return rule
-            ent = sent.entity(obj) or sent.antecedent_equipment(obj)
-            if EQUIPMENT_OBJECT in rule.objects and ent is not None and ent.label_ == EQUIPMENT_LABEL:
-                return rule
-    return None
-
-
 class _Extractor:
     def __init__(self, annotated: AnnotatedArticle, pack: Pack) -> None:
         self.annotated = annotated
@@ -159,9 +85,8 @@ class _Extractor:
         self.pack = pack
         self.resolver: Resolver = build_resolver(pack)
         self.gazetteer = build_gazetteer(pack)
-        self.index = _trigger_index(pack)
+        self.index = trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
-        self.light_verbs = pack.resolve_words.get("light_verbs", frozenset())
         self.participants = ParticipantFinder(pack, self.index)
         # Every place name of the article, resolved once with the whole article as context.
         self.toponyms = {
@@ -174,6 +99,12 @@ class _Extractor:
         self.attributions = find_attributions(annotated, cues=self.cues, resolve_source=self._resolve_source)
         # Event types whose trigger a natural cause took in this article (``natural_cause``).
         self.natural_types: set[EventType] = set()
+
+    @functools.cached_property
+    def _introduced(self) -> dict[str, str]:
+        return introduced_countries(
+            self.annotated, ents_of=self._doc_ents, resolver=self.resolver, on=self.article.published
+        )
 
     def _doc_ents(self, doc: Doc) -> dict[int, SpacySpan]:
         ents = self._ents.get(id(doc))
@@ -451,35 +382,9 @@ class _Extractor:
         yield from (m for m in found if m.source is not None or m.type not in self.natural_types)
 
     def _sentence_mentions(self, sent: ParsedSentence, doc: Doc) -> Iterator[EventMention]:
-        found: list[tuple[Token, TriggerRule]] = []
-        for token in sent.sent:
-            pos = _pos(token)
-            if (
-                pos is None
-                or (ent := sent.entity(token)) is not None
-                and ent.label_ != EQUIPMENT_LABEL
-                and pos == "NOUN"
-            ):
-                continue
-            rules = self.index.get((_lemma(token), pos))
-            if rules:
-                rule = _match_rule(token, rules, sent, self.partitives)
-                if rule is None:
-                    continue
-                if natural_cause(token, self.pack):
-                    # "An earthquake ... killing 10 people": nobody did it, so it is no political event.
-                    self.natural_types.add(rule.type)
-                else:
-                    found.append((token, rule))
+        found, light, natural = sentence_triggers(sent, self.index, self.pack)
+        self.natural_types |= natural
         types_by_token = {t.i: r.type for t, r in found}
-        # "launched an attack", "staged a protest": the verb only brings the noun in, and the noun is the event.
-        light = {
-            t.i
-            for t, r in found
-            if r.pos == "VERB"
-            and " ".join(r.lemma) in self.light_verbs
-            and any(c.dep_ == "dobj" and types_by_token.get(c.i) == r.type for c in t.children)
-        }
         found = [(t, r) for t, r in found if t.i not in light]
         trigger_ids = {t.i for t, _ in found}
         for token, rule in found:
@@ -517,7 +422,7 @@ class _Extractor:
         if not equipment_ents and rule.objects is not None:
             # "Russia delivered them": the pronoun object's antecedent is what was delivered. Evidence stays in
             # the sentence: the antecedent's own span when it is there, else the pronoun (and no quantity).
-            for pronoun in (t for t in _object_tokens(token, rule.pos, self.partitives) if t.pos_ == "PRON"):
+            for pronoun in (t for t in object_tokens(token, rule.pos, self.partitives) if t.pos_ == "PRON"):
                 ent = sent.antecedent_equipment(pronoun)
                 if ent is None:
                     continue
@@ -617,8 +522,8 @@ class _Extractor:
             # "a Dayton man"), or the way the article first introduced the name ("the Russian news agency Volga
             # Press ... told Volga Press").
             country = (
-                self._country_hint((*arg.hints, arg.text), on)
-                or self._place_hint(arg)
+                country_hint((*arg.hints, arg.text), resolver=self.resolver, on=on)
+                or place_hint(arg, gazetteer=self.gazetteer)
                 or self._introduced.get(arg.text.lower())
             )
             if country is not None:
@@ -628,49 +533,6 @@ class _Extractor:
             # who it is.
             ref = replace(ref, sector=sector_of_phrase(arg.text, resolver=self.resolver))
         return ref
-
-    @functools.cached_property
-    def _introduced(self) -> dict[str, str]:
-        """The country each organisation or person name of the article is introduced with, the first time a
-        nationality or state stands in its phrase: "the Russian news agency Volga Press", "Volga Press, a Russian
-        agency". Later bare mentions of the name have it too."""
-        found: dict[str, str] = {}
-        for para in self.annotated.paragraphs:
-            ents = self._doc_ents(para.doc)
-            for ent in doc_entities(para.doc):
-                key = ent.text.lower()
-                if ent.label_ not in {"ORG", "PERSON"} or key in found:
-                    continue
-                hints = [
-                    inner.text
-                    for _, mod in phrase_modifiers(ent.root)
-                    if (inner := ents.get(mod.i)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
-                ]
-                country = self._country_hint(hints, self.article.published) if hints else None
-                if country is not None:
-                    found[key] = country
-        return found
-
-    def _place_hint(self, arg: Argument) -> str | None:
-        names = [*arg.hints, *([arg.core] if arg.core and arg.label in PLACE_LABELS else [])]
-        for name in names:
-            place = resolve_place(name, gazetteer=self.gazetteer)
-            if place is not None and place.country:
-                return place.country
-        return None
-
-    def _country_hint(self, texts: Iterable[str], on: date | None) -> str | None:
-        for text in texts:
-            words = text.replace("'s", "").split()
-            for size in (2, 1):
-                for i in range(len(words) - size + 1):
-                    chunk = " ".join(words[i : i + size])
-                    if not chunk[:1].isupper():
-                        continue
-                    ref = resolve_actor(chunk, resolver=self.resolver, on=on, kind_hint="NORP")
-                    if ref.id is not None and ref.kind == "state" and ref.country:
-                        return ref.country
-        return None
 
 
 def _locatives(
