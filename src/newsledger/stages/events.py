@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from newsledger.model import (
     ActorRef,
     Attribution,
+    AttributionKind,
     EquipmentRef,
     EventDate,
     EventMention,
@@ -22,6 +23,7 @@ from newsledger.model import (
     Place,
     Precision,
     Span,
+    Status,
     TimeExpression,
     TimexType,
     content_id,
@@ -64,9 +66,21 @@ PLACE_PREP_ORDER = (
     "throughout",
     "around",
 )
+# Places small enough to say where an event happened when named before its noun ("the Dallas shooting").
+LOCAL_PLACE_KINDS = frozenset({"city", "division"})
+TOWN_LABELS = frozenset({"GPE", "LOC"})
+# A meeting at or in a place is held there: the place is no party to it.
+MEETING_PLACE_PREPS = frozenset({"at", "in", "inside", "outside"})
+# What a meeting is about: no party to it either.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# How a facility is attached when it is where an event happened; the kind its place gets.
+FACILITY_PREPS = ("at", "in", "near", "outside", "inside")
+FACILITY_KIND = "facility"
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
+# A headline is one short line.
+HEADLINE_WORDS = 20
 INSTITUTION_CACHE = 10_000
 # Events whose target alone says that something happened to someone.
 HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
@@ -87,6 +101,7 @@ class _Extractor:
         self.gazetteer = build_gazetteer(pack)
         self.index = trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
+        self.facility_nouns = pack.resolve_words.get("facility_nouns", frozenset())
         self.participants = ParticipantFinder(pack, self.index)
         # Every place name of the article, resolved once with the whole article as context.
         self.toponyms = {
@@ -233,6 +248,9 @@ class _Extractor:
             distance = _tree_distance(root, token, triggers)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, timex)
+        if best is None and token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers:
+            # "struck a house on Saturday, killing two": the outcome has the date of the act it tells.
+            return self._date(token.head, sent, doc, triggers)
         if best is not None:
             timex = best[1]
             assert timex.range_start is not None and timex.range_end is not None
@@ -297,6 +315,19 @@ class _Extractor:
                     return known.place
         return None
 
+    @staticmethod
+    def _holders(token: Token) -> list[Token]:
+        """The trigger, then the words it hangs from up to its verb."""
+        holders = [token]
+        head = token
+        while head.dep_ in CHAIN_DEPS and head.head.i != head.i and len(holders) < 4:
+            head = head.head
+            if head.pos_ != "ADP":
+                holders.append(head)
+            if head.pos_ in {"VERB", "AUX"}:
+                break
+        return holders
+
     def _clause_location(
         self, token: Token, sent: ParsedSentence, taken: list[Span], parties: Sequence[ActorRef | None]
     ) -> tuple[Place, Span] | None:
@@ -309,14 +340,7 @@ class _Extractor:
         """
         # The trigger, then the words it hangs from up to its verb: "signed an agreement on cooperation in Astana"
         # attaches the place to "signed", above the trigger "cooperation".
-        holders = [token]
-        head = token
-        while head.dep_ in CHAIN_DEPS and head.head.i != head.i and len(holders) < 4:
-            head = head.head
-            if head.pos_ != "ADP":
-                holders.append(head)
-            if head.pos_ in {"VERB", "AUX"}:
-                break
+        holders = self._holders(token)
         arguments = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
         preps = NOUN_ARGUMENT_PREPS if token.pos_ == "NOUN" else ARGUMENT_PREPS
         arguments += [
@@ -344,6 +368,69 @@ class _Extractor:
                 found = self._place_at(obj, sent, countries)
                 if found is not None and found[0] != self.gazetteer.countries.get(found[0].country or ""):
                     return found
+        return None
+
+    def _named_place(self, token: Token, rule: TriggerRule, sent: ParsedSentence) -> tuple[Place, Span] | None:
+        """A town or a province named before an event noun ("the Dallas shooting", "the Brussels summit"). A country
+        there is a party ("U.S. airstrikes"), and so is a name that is not a place ("Taliban attacks")."""
+        if rule.pos != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ != "compound" or child.pos_ != "PROPN":
+                continue
+            found = self._place_at(child, sent, ())
+            if found is not None and found[0].kind in LOCAL_PLACE_KINDS:
+                return found
+        return None
+
+    def _is_where(
+        self,
+        arg: Argument,
+        rule: TriggerRule,
+        sent: ParsedSentence,
+        named: tuple[Place, Span] | None,
+        *,
+        is_source: bool,
+    ) -> bool:
+        if named is not None and arg.span.start < named[1].end and named[1].start < arg.span.end:
+            return True
+        if rule.type is not EventType.CONSULT:
+            return False
+        # "visited Islamabad", "a visit to Kabul": a town one goes to meet in is where, not whom, one meets. As the
+        # one who acts, a capital stands for its government ("Moscow hosted the talks").
+        if not is_source and self._town(arg) is not None:
+            return True
+        lo = arg.span.start - sent.offset
+        root = next((t for t in sent.sent if t.idx >= lo), None)
+        if root is None:
+            return False
+        while root.head.i != root.i and arg.span.start <= sent.offset + root.head.idx < arg.span.end:
+            root = root.head
+        # "a meeting at the White House", "talks on Ukraine": where it is held and what it is about.
+        return root.dep_ == "pobj" and root.head.lower_ in MEETING_PLACE_PREPS | TOPIC_PREPS
+
+    def _town(self, arg: Argument) -> Place | None:
+        """The town or province an argument names, if it is one."""
+        known = self.toponyms.get((arg.span.start, arg.span.end))
+        if arg.label not in TOWN_LABELS or known is None or known.place is None:
+            return None
+        return known.place if known.place.kind in LOCAL_PLACE_KINDS else None
+
+    def _facility_place(
+        self, token: Token, sent: ParsedSentence, taken: list[Span], country: str | None
+    ) -> tuple[Place, Span] | None:
+        """A facility the trigger or the verb above it happened at or in ("arrested at the airport", "killed at a
+        checkpoint"), named as the text names it."""
+        for holder in self._holders(token):
+            for obj in prep_objects(holder, FACILITY_PREPS):
+                if obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.facility_nouns:
+                    continue
+                start, end = phrase_bounds(obj)
+                span = sent.span_of(start, end)
+                if any(span.start < t.end and t.start < span.end for t in taken):
+                    continue
+                name = obj.doc.text[start:end]
+                return Place(name=name, country=country, kind=FACILITY_KIND), span
         return None
 
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
@@ -379,7 +466,21 @@ class _Extractor:
                 found.extend(self._sentence_mentions(sent, doc))
         # In a report of an earthquake or a flood, deaths and injuries nobody is said to have caused ("Ten people
         # were killed and 50 hurt") are the disaster's toll, not attacks.
-        yield from (m for m in found if m.source is not None or m.type not in self.natural_types)
+        kept = [m for m in found if m.source is not None or m.type not in self.natural_types]
+        yield from _stated_by_the_headline(kept, self._headline)
+
+    @functools.cached_property
+    def _headline(self) -> Span | None:
+        """The article's headline: its first paragraph when that is its title, or one short line with no final stop
+        ("Gunmen kill two policemen at Kandahar checkpoint")."""
+        if not self.article.paragraphs:
+            return None
+        first = self.article.paragraphs[0]
+        text = first.quote(self.article.text).strip()
+        title = (self.article.title or "").strip()
+        is_title = bool(title) and text == title
+        is_line = "\n" not in text and len(text.split()) <= HEADLINE_WORDS and text[-1:] not in {".", "!", "?", ":"}
+        return first if text and (is_title or is_line) and len(self.article.paragraphs) > 1 else None
 
     def _sentence_mentions(self, sent: ParsedSentence, doc: Doc) -> Iterator[EventMention]:
         found, light, natural = sentence_triggers(sent, self.index, self.pack)
@@ -404,6 +505,16 @@ class _Extractor:
         self, token: Token, rule: TriggerRule, sent: ParsedSentence, doc: Doc, triggers: set[int]
     ) -> EventMention | None:
         source_arg, target_arg = self.participants.roles(token, rule, sent, doc)
+        named_place = self._named_place(token, rule, sent)
+        # "the Dallas shooting", "the Brussels summit": a town before an event noun says where, not who; so does
+        # the place a meeting is at or in ("a meeting at Sylvia's Restaurant").
+        if source_arg is not None and self._is_where(source_arg, rule, sent, named_place, is_source=True):
+            source_arg = None
+        if target_arg is not None and self._is_where(target_arg, rule, sent, named_place, is_source=False):
+            # "visited Islamabad": the town visited is where the meeting was.
+            town = self._town(target_arg) if rule.type is EventType.CONSULT else None
+            named_place = named_place or (town, target_arg.span) if town is not None else named_place
+            target_arg = None
         # "I" or "you" outside a quotation, or in one whose speaker is unknown, stands for nobody we can name.
         source_arg = self._quoted(source_arg, None)[0] if source_arg is not None else None
         target_arg = self._quoted(target_arg, None)[0] if target_arg is not None else None
@@ -434,9 +545,9 @@ class _Extractor:
                 break
         has_no_participant = source_arg is None and not equipment_ents and not _holds_alone(target_arg, rule)
         event_date, date_span = self._date(token, sent, doc, triggers)
-        # A named happening ("the shooting", "the blast") may stand without participants; a verb without any is
-        # a parse that lost them.
-        if has_no_participant and (rule.pos != "NOUN" or not _is_dated(event_date)):
+        # A named happening ("the shooting", "the blast") may stand without participants when dated or named after
+        # its town ("the Dallas shooting"); a verb without any is a parse that lost them.
+        if has_no_participant and (rule.pos != "NOUN" or not (_is_dated(event_date) or named_place is not None)):
             return None
         on = event_date.start if event_date else self.article.published
         # The sentence is context for resolution: a title or organisation named beside an ambiguous name.
@@ -448,8 +559,14 @@ class _Extractor:
             resolve_equipment(e.text, resolver=self.resolver, entry_id=e.id_ or None) for e in equipment_ents
         )
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
-        clause_location = self._clause_location(token, sent, taken, (source, target))
-        location = clause_location or self._wider_location(token, sent, triggers)
+        clause_location = named_place or self._clause_location(token, sent, taken, (source, target))
+        wider = None if clause_location is not None else self._wider_location(token, sent, triggers)
+        facility = None
+        if clause_location is None and (wider is None or wider[1] is None):
+            # No place named in the sentence: a facility ("arrested at the airport") is where, in the country the
+            # paragraph or the dateline gives.
+            facility = self._facility_place(token, sent, taken, wider[0].country if wider is not None else None)
+        location = clause_location or facility or wider
         if location is not None and location[0].country:
             # People and groups no dictionary names are of the country where the event happened.
             source, target = (_in_country(a, location[0].country) for a in (source, target))
@@ -589,6 +706,44 @@ def _state_institution(resolver: Resolver, name: str, on: date | None) -> ActorR
             _INSTITUTIONS.clear()
         found = _INSTITUTIONS[key] = resolve_actor(name, resolver=resolver, on=on)
     return found
+
+
+def _stated_by_the_headline(mentions: list[EventMention], headline: Span | None) -> list[EventMention]:
+    """A happening the headline states in the outlet's own voice is asserted, though the body cites a source
+    for it: "Gunmen kill two policemen at checkpoint" over "Gunmen attacked a checkpoint ..., the police said".
+    The body's mention is of the same happening when it has the headline's type and shares a party."""
+    if headline is None:
+        return mentions
+    stated = [
+        m
+        for m in mentions
+        if headline.start <= m.spans.trigger.start < headline.end
+        and m.status is Status.ASSERTED
+        and m.attribution.kind is AttributionKind.OUTLET
+    ]
+    if not stated:
+        return mentions
+    out = []
+    for m in mentions:
+        if (
+            m.status is Status.ALLEGED
+            and m.attribution.kind is not AttributionKind.OUTLET
+            and any(h.type is m.type and _share_a_party(h, m) for h in stated)
+        ):
+            m = replace(m, status=Status.ASSERTED)
+        out.append(m)
+    return out
+
+
+def _party_key(actor: ActorRef | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.id or actor.name.lower()
+
+
+def _share_a_party(a: EventMention, b: EventMention) -> bool:
+    keys = {_party_key(a.source), _party_key(a.target)} - {None}
+    return bool(keys & {_party_key(b.source), _party_key(b.target)})
 
 
 def _in_country(actor: ActorRef | None, country: str) -> ActorRef | None:

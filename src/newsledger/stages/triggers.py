@@ -8,12 +8,14 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 from newsledger.model import EventType
-from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
+from newsledger.pack import EQUIPMENT_OBJECT, INFINITIVE_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL
 from newsledger.stages.participants import complement_clause
 from newsledger.stages.sentences import ParsedSentence
 from newsledger.stages.specificity import natural_cause
 
+# Prepositions that attach whom one talks with ("talked with X", "spoke to Y").
+PARTNER_PREPS = frozenset({"with", "to"})
 TriggerIndex = dict[tuple[str, str], tuple[TriggerRule, ...]]
 
 
@@ -74,6 +76,31 @@ def object_tokens(token: Token, pos: str, partitives: frozenset[str] = frozenset
     return objs + [c for o in list(objs) for c in o.conjuncts]
 
 
+def _has_excepted_object(token: Token, rule: TriggerRule, excepted: frozenset[str], partitives: frozenset[str]) -> bool:
+    if any(_lemma(obj) in excepted for obj in object_tokens(token, rule.pos, partitives)):
+        return True
+    # "fought to reverse the ruling": a to-infinitive and no object of its own; the word means "strove".
+    return (
+        INFINITIVE_OBJECT in excepted
+        and not any(c.dep_ == "dobj" for c in token.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children
+        )
+    )
+
+
+def _has_partner(token: Token) -> bool:
+    """An object, a with- or to-phrase (the parser's dative too), or a conjoined subject ("X and Y talked")."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS and any(g.dep_ == "pobj" for g in child.children):
+            return True
+        if child.dep_ == "nsubj" and any(c.dep_ == "conj" for c in child.children):
+            return True
+    return False
+
+
 def _match_rule(
     token: Token, rules: tuple[TriggerRule, ...], sent: ParsedSentence, partitives: frozenset[str]
 ) -> TriggerRule | None:
@@ -81,6 +108,10 @@ def _match_rule(
         if not _phrase_matches(token, rule):
             continue
         if (rule.complement or rule.complement_aux) and complement_clause(token, rule) is None:
+            continue
+        if rule.except_objects is not None and _has_excepted_object(token, rule, rule.except_objects, partitives):
+            continue
+        if rule.needs_partner and not _has_partner(token):
             continue
         if rule.objects is None:
             return rule
