@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -14,7 +14,6 @@ from spacy.tokens import Span as SpacySpan
 from newsledger.model import (
     ActorRef,
     Attribution,
-    AttributionKind,
     EquipmentRef,
     EventDate,
     EventMention,
@@ -23,7 +22,6 @@ from newsledger.model import (
     Place,
     Precision,
     Span,
-    Status,
     TimeExpression,
     TimexType,
     content_id,
@@ -33,6 +31,8 @@ from newsledger.stages.actor_countries import PLACE_LABELS, country_hint, introd
 from newsledger.stages.annotate import AnnotatedArticle, doc_entities
 from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds
 from newsledger.stages.attribution import AttributionCues, attribution_at, find_attributions, quoted_pronoun_actor
+from newsledger.stages.clauses import governing_trigger, locatives, one_happening, root_of, tree_distance
+from newsledger.stages.headline import headline_span, stated_by_the_headline
 from newsledger.stages.participants import Argument, ParticipantFinder, prep_objects
 from newsledger.stages.places import PLACE_KIND_NOUNS, build_gazetteer, resolve_place
 from newsledger.stages.resolve import (
@@ -49,9 +49,6 @@ from newsledger.stages.toponyms import dateline_place, find_toponyms
 from newsledger.stages.triggers import object_tokens, sentence_triggers, trigger_index
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "over", "across", "into", "from", "through", "throughout", "around"}
-)
 # The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
 PLACE_PREP_ORDER = (
     "at",
@@ -79,8 +76,6 @@ FACILITY_KIND = "facility"
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
-# A headline is one short line.
-HEADLINE_WORDS = 20
 INSTITUTION_CACHE = 10_000
 # Events whose target alone says that something happened to someone.
 HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
@@ -242,10 +237,10 @@ class _Extractor:
                 continue
             if timex.span.start < lo or timex.span.end > hi:
                 continue
-            root = _root_of(doc, timex.span.start - sent.offset, timex.span.end - sent.offset)
+            root = root_of(doc, timex.span.start - sent.offset, timex.span.end - sent.offset)
             if root is None:
                 continue
-            distance = _tree_distance(root, token, triggers)
+            distance = tree_distance(root, token, triggers)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, timex)
         if best is None and token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers:
@@ -290,9 +285,9 @@ class _Extractor:
     def _sentence_location(self, token: Token, sent: ParsedSentence, triggers: set[int]) -> tuple[Place, Span] | None:
         """A place of the sentence outside every other event's clause, the nearest to the trigger first."""
         best: tuple[int, Place, Span] | None = None
-        for ent in _locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
-            governor = _governing_trigger(ent.root, triggers)
-            if governor not in {None, token.i} and not _one_happening(token, sent.sent.doc[governor]):
+        for ent in locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
+            governor = governing_trigger(ent.root, triggers)
+            if governor not in {None, token.i} and not one_happening(token, sent.sent.doc[governor]):
                 continue
             found = self._place_at(ent.root, sent, ())
             if found is None or found[0].kind is None and found[0].country is None:
@@ -309,7 +304,7 @@ class _Extractor:
         """The place named last before the sentence in its paragraph: "Gunmen attacked a checkpoint in Kandahar
         province. Two policemen were killed." places the killing in Kandahar."""
         for previous in reversed(sent.before):
-            for ent in reversed(_locatives(previous, sent.ents, lambda e: self._is_place(e, sent))):
+            for ent in reversed(locatives(previous, sent.ents, lambda e: self._is_place(e, sent))):
                 known = self.toponyms.get((sent.offset + ent.start_char, sent.offset + ent.end_char))
                 if known is not None and known.place is not None:
                     return known.place
@@ -467,20 +462,11 @@ class _Extractor:
         # In a report of an earthquake or a flood, deaths and injuries nobody is said to have caused ("Ten people
         # were killed and 50 hurt") are the disaster's toll, not attacks.
         kept = [m for m in found if m.source is not None or m.type not in self.natural_types]
-        yield from _stated_by_the_headline(kept, self._headline)
+        yield from stated_by_the_headline(kept, self._headline)
 
     @functools.cached_property
     def _headline(self) -> Span | None:
-        """The article's headline: its first paragraph when that is its title, or one short line with no final stop
-        ("Gunmen kill two policemen at Kandahar checkpoint")."""
-        if not self.article.paragraphs:
-            return None
-        first = self.article.paragraphs[0]
-        text = first.quote(self.article.text).strip()
-        title = (self.article.title or "").strip()
-        is_title = bool(title) and text == title
-        is_line = "\n" not in text and len(text.split()) <= HEADLINE_WORDS and text[-1:] not in {".", "!", "?", ":"}
-        return first if text and (is_title or is_line) and len(self.article.paragraphs) > 1 else None
+        return headline_span(self.article)
 
     def _sentence_mentions(self, sent: ParsedSentence, doc: Doc) -> Iterator[EventMention]:
         found, light, natural = sentence_triggers(sent, self.index, self.pack)
@@ -652,47 +638,6 @@ class _Extractor:
         return ref
 
 
-def _locatives(
-    sent: SpacySpan, ents: dict[int, SpacySpan], is_place: Callable[[SpacySpan], bool], *, destinations: bool = False
-) -> list[SpacySpan]:
-    """The sentence's places that say where ("in Kandahar", "near the border at Torkham"), not who: "Russia" as a
-    subject or "Afghanistan" as a recipient are parties. With ``destinations``, places after "to" as well."""
-    preps = PLACE_PREPS - {"from", "into"} | ({"to"} if destinations else set())
-    found = {e.start: e for i, e in ents.items() if sent.start <= i < sent.end and is_place(e)}
-    return [
-        e
-        for _, e in sorted(found.items())
-        if e.end <= sent.end and e.root.dep_ == "pobj" and e.root.head.lower_ in preps
-    ]
-
-
-# How a verb hangs on the verb of its clause when both tell one happening ("attacked ..., killing three").
-SHARED_CLAUSE_DEPS = frozenset({"advcl", "conj", "xcomp"})
-
-
-def _one_happening(token: Token, other: Token) -> bool:
-    """Two triggers that tell one happening and so share its place: a participle or a conjoined verb and the verb
-    it hangs on ("attacked a checkpoint in Kandahar, killing three"), or a verb and the act in its prepositional
-    phrase ("killed in an attack in Syria")."""
-    for a, b in ((token, other), (other, token)):
-        if a.head.i == b.i and a.i != b.i and a.dep_ in SHARED_CLAUSE_DEPS:
-            return True
-        if a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.head.i == b.i:
-            return True
-    return False
-
-
-def _governing_trigger(node: Token, triggers: set[int]) -> int | None:
-    """The first trigger above ``node`` in the parse (itself included), or None when no trigger governs it."""
-    cur = node
-    while True:
-        if cur.i in triggers:
-            return cur.i
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-
-
 _INSTITUTIONS: dict[tuple[int, str, date | None], ActorRef] = {}
 
 
@@ -706,44 +651,6 @@ def _state_institution(resolver: Resolver, name: str, on: date | None) -> ActorR
             _INSTITUTIONS.clear()
         found = _INSTITUTIONS[key] = resolve_actor(name, resolver=resolver, on=on)
     return found
-
-
-def _stated_by_the_headline(mentions: list[EventMention], headline: Span | None) -> list[EventMention]:
-    """A happening the headline states in the outlet's own voice is asserted, though the body cites a source
-    for it: "Gunmen kill two policemen at checkpoint" over "Gunmen attacked a checkpoint ..., the police said".
-    The body's mention is of the same happening when it has the headline's type and shares a party."""
-    if headline is None:
-        return mentions
-    stated = [
-        m
-        for m in mentions
-        if headline.start <= m.spans.trigger.start < headline.end
-        and m.status is Status.ASSERTED
-        and m.attribution.kind is AttributionKind.OUTLET
-    ]
-    if not stated:
-        return mentions
-    out = []
-    for m in mentions:
-        if (
-            m.status is Status.ALLEGED
-            and m.attribution.kind is not AttributionKind.OUTLET
-            and any(h.type is m.type and _share_a_party(h, m) for h in stated)
-        ):
-            m = replace(m, status=Status.ASSERTED)
-        out.append(m)
-    return out
-
-
-def _party_key(actor: ActorRef | None) -> str | None:
-    if actor is None:
-        return None
-    return actor.id or actor.name.lower()
-
-
-def _share_a_party(a: EventMention, b: EventMention) -> bool:
-    keys = {_party_key(a.source), _party_key(a.target)} - {None}
-    return bool(keys & {_party_key(b.source), _party_key(b.target)})
 
 
 def _in_country(actor: ActorRef | None, country: str) -> ActorRef | None:
@@ -786,39 +693,6 @@ def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ..
             seen.add(key)
             out.append(item)
     return tuple(out)
-
-
-def _root_of(doc: Doc, start: int, end: int) -> Token | None:
-    tokens = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
-    for tok in tokens:
-        if not (start <= tok.head.idx < end) or tok.head.i == tok.i:
-            return tok
-    return tokens[0] if tokens else None
-
-
-def _tree_distance(node: Token, trigger: Token, triggers: set[int]) -> int | None:
-    """Path length from a time expression to the trigger, or None when another event's trigger is closer."""
-    up: dict[int, int] = {}
-    cur, steps = node, 0
-    while True:
-        up[cur.i] = steps
-        if cur.head.i == cur.i:
-            break
-        cur, steps = cur.head, steps + 1
-    cur, steps = trigger, 0
-    while cur.i not in up:
-        if cur.head.i == cur.i:
-            return None
-        cur, steps = cur.head, steps + 1
-    # The first trigger met on the way up from the time expression is the event it belongs to.
-    walk = node
-    while walk.i != cur.i:
-        if walk.i in triggers and walk.i != trigger.i:
-            return None
-        walk = walk.head
-    if cur.i != trigger.i and cur.i in triggers and steps > 0:
-        return None
-    return up[cur.i] + steps
 
 
 _NUM_CLEAN = re.compile(r"[,\s]")
