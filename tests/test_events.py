@@ -640,11 +640,10 @@ def test_extract_events_their_meeting_has_both_parties() -> None:
 @pytest.mark.parametrize(
     ("text", "type_", "kept"),
     [
-        ("The senators fought to reverse the ruling on Monday.", "ASSAULT", False),
-        ("The widow fought back tears as she spoke on Monday.", "ASSAULT", False),
+        ("The woman fought back tears as she described her son on Monday.", "ASSAULT", False),
         ("The coalition vowed to fight drug trafficking on Monday.", "ASSAULT", False),
         ("The rebels fought government troops near Mandera on Monday.", "ASSAULT", True),
-        ("The court struck down the law on Monday.", "ASSAULT", False),
+        ("A federal judge struck down the city rules for protesters on Thursday.", "ASSAULT", False),
         ("A drone struck a convoy near Mandera on Monday.", "ASSAULT", True),
         ("Allied states will not march in lockstep with their neighbour.", "PROTEST", False),
         ("Thousands of students marched in Mandera on Monday.", "PROTEST", True),

@@ -19,7 +19,6 @@ PACKS_DIR = Path(__file__).parent / "packs"
 ROLE_KINDS = ("normal", "recipient_subject", "with_partner")
 COMPLEMENT_KINDS = ("infinitive", "clause")
 EQUIPMENT_OBJECT = "EQUIPMENT"
-INFINITIVE_OBJECT = "INFINITIVE"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,7 +37,7 @@ class TriggerRule:
     # stop"); the complement's subject is then the target.
     complement_aux: frozenset[str] | None = None
     # Does not count when one of its objects is one of these: another sense of the word ("fought back tears",
-    # "struck down the law"); INFINITIVE_OBJECT stands for a to-infinitive it governs ("fought to reverse it").
+    # "struck down the law").
     except_objects: frozenset[str] | None = None
     # Counts only with a partner: an object, a with- or to-phrase or a conjoined subject ("talked with X", "X and
     # Y talked"); alone it is speech ("they refused to talk about it").
@@ -158,9 +157,7 @@ def _parse_trigger(path: Path, index: int, raw: Any) -> TriggerRule:
         roles=roles,
         complement=complement,
         complement_aux=frozenset(str(a).lower() for a in complement_aux) if complement_aux else None,
-        except_objects=frozenset(str(o) if o == INFINITIVE_OBJECT else str(o).lower() for o in excepted)
-        if excepted
-        else None,
+        except_objects=frozenset(str(o).lower() for o in excepted) if excepted else None,
         needs_partner=bool(raw.get("needs_partner", False)),
     )
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 from newsledger.model import EventType
-from newsledger.pack import EQUIPMENT_OBJECT, INFINITIVE_OBJECT, Pack, TriggerRule
+from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
 from newsledger.stages.annotate import EQUIPMENT_LABEL
 from newsledger.stages.participants import complement_clause
 from newsledger.stages.sentences import ParsedSentence
@@ -77,16 +77,7 @@ def object_tokens(token: Token, pos: str, partitives: frozenset[str] = frozenset
 
 
 def _has_excepted_object(token: Token, rule: TriggerRule, excepted: frozenset[str], partitives: frozenset[str]) -> bool:
-    if any(_lemma(obj) in excepted for obj in object_tokens(token, rule.pos, partitives)):
-        return True
-    # "fought to reverse the ruling": a to-infinitive and no object of its own; the word means "strove".
-    return (
-        INFINITIVE_OBJECT in excepted
-        and not any(c.dep_ == "dobj" for c in token.children)
-        and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children
-        )
-    )
+    return any(_lemma(obj) in excepted for obj in object_tokens(token, rule.pos, partitives))
 
 
 def _has_partner(token: Token) -> bool:
