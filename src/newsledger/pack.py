@@ -36,6 +36,12 @@ class TriggerRule:
     # Counts only when the trigger's clausal complement carries one of these auxiliaries ("said Iran must
     # stop"); the complement's subject is then the target.
     complement_aux: frozenset[str] | None = None
+    # Does not count when one of its objects is one of these: another sense of the word ("fought back tears",
+    # "struck down the law").
+    except_objects: frozenset[str] | None = None
+    # Counts only with a partner: an object, a with- or to-phrase or a conjoined subject ("talked with X", "X and
+    # Y talked"); alone it is speech ("they refused to talk about it").
+    needs_partner: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,6 +146,7 @@ def _parse_trigger(path: Path, index: int, raw: Any) -> TriggerRule:
     if complement is not None and complement not in COMPLEMENT_KINDS:
         raise PackError(f"{where}: complement must be one of {', '.join(COMPLEMENT_KINDS)}, not {complement!r}")
     complement_aux = raw.get("complement_aux")
+    excepted = raw.get("except_objects")
     return TriggerRule(
         lemma=tuple(str(raw["lemma"]).lower().split()),
         pos=pos,
@@ -150,6 +157,8 @@ def _parse_trigger(path: Path, index: int, raw: Any) -> TriggerRule:
         roles=roles,
         complement=complement,
         complement_aux=frozenset(str(a).lower() for a in complement_aux) if complement_aux else None,
+        except_objects=frozenset(str(o).lower() for o in excepted) if excepted else None,
+        needs_partner=bool(raw.get("needs_partner", False)),
     )
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -27,11 +26,14 @@ from newsledger.model import (
     TimexType,
     content_id,
 )
-from newsledger.pack import EQUIPMENT_OBJECT, Pack, TriggerRule
-from newsledger.stages.annotate import EQUIPMENT_LABEL, AnnotatedArticle, doc_entities
-from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds, phrase_modifiers
+from newsledger.pack import Pack, TriggerRule
+from newsledger.stages.actor_countries import PLACE_LABELS, country_hint, introduced_countries, place_hint
+from newsledger.stages.annotate import AnnotatedArticle, doc_entities
+from newsledger.stages.arguments import NUMBER_WORDS, SCALE_WORDS, phrase_bounds
 from newsledger.stages.attribution import AttributionCues, attribution_at, find_attributions, quoted_pronoun_actor
-from newsledger.stages.participants import Argument, ParticipantFinder, complement_clause, prep_objects
+from newsledger.stages.clauses import governing_trigger, locatives, one_happening, root_of, tree_distance
+from newsledger.stages.headline import headline_span, stated_by_the_headline
+from newsledger.stages.participants import Argument, ParticipantFinder, prep_objects
 from newsledger.stages.places import PLACE_KIND_NOUNS, build_gazetteer, resolve_place
 from newsledger.stages.resolve import (
     Resolver,
@@ -41,15 +43,12 @@ from newsledger.stages.resolve import (
     sector_of_phrase,
 )
 from newsledger.stages.sentences import ParsedSentence
-from newsledger.stages.specificity import Participant, is_specific, natural_cause
+from newsledger.stages.specificity import Participant, is_specific
 from newsledger.stages.status import assess_status_detail, attributed_status, is_dateline
 from newsledger.stages.toponyms import dateline_place, find_toponyms
+from newsledger.stages.triggers import object_tokens, sentence_triggers, trigger_index
 
 EXTRACTOR = "rules.v3"  # v3: unnamed people as participants, passives and reflexives; v2: phrase-internal actors
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "over", "across", "into", "from", "through", "throughout", "around"}
-)
 # The prepositions whose object is where an event happened, most telling first ("from" is where things came from).
 PLACE_PREP_ORDER = (
     "at",
@@ -64,6 +63,16 @@ PLACE_PREP_ORDER = (
     "throughout",
     "around",
 )
+# Places small enough to say where an event happened when named before its noun ("the Dallas shooting").
+LOCAL_PLACE_KINDS = frozenset({"city", "division"})
+TOWN_LABELS = frozenset({"GPE", "LOC"})
+# A meeting at or in a place is held there: the place is no party to it.
+MEETING_PLACE_PREPS = frozenset({"at", "in", "inside", "outside"})
+# What a meeting is about: no party to it either.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# How a facility is attached when it is where an event happened; the kind its place gets.
+FACILITY_PREPS = ("at", "in", "near", "outside", "inside")
+FACILITY_KIND = "facility"
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
@@ -78,80 +87,6 @@ ARGUMENT_PREPS = frozenset({"to", "with", "for"})
 NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
 
-@functools.lru_cache(maxsize=8)
-def _trigger_index(pack: Pack) -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
-    index: dict[tuple[str, str], list[TriggerRule]] = defaultdict(list)
-    for rule in pack.triggers:
-        index[(rule.lemma[0], rule.pos)].append(rule)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _pos(token: Token) -> str | None:
-    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
-        return "VERB"
-    if token.pos_ == "NOUN":
-        return "NOUN"
-    return None
-
-
-def _phrase_matches(token: Token, rule: TriggerRule) -> bool:
-    """A phrase trigger ("shoot down", "hold talks") matches following tokens or the token's children."""
-    rest = rule.lemma[1:]
-    if not rest:
-        return True
-    doc = token.doc
-    following = [_lemma(t) for t in doc[token.i + 1 : token.i + 1 + len(rest)]]
-    if following == list(rest):
-        return True
-    children = {_lemma(c) for c in token.children}
-    return all(word in children for word in rest)
-
-
-def _object_tokens(token: Token, pos: str, partitives: frozenset[str] = frozenset()) -> list[Token]:
-    if pos == "VERB":
-        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-        objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        # "25,000 tons of food aid", "part of a military aid programme": the object is the of-complement.
-        objs += [
-            g
-            for o in list(objs)
-            if o.lemma_.lower() in partitives or o.like_num
-            for c in o.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        # "ended mediation efforts", "suspended arms shipments": a compound names what the object is about.
-        objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
-    else:
-        objs = [c for c in token.children if c.dep_ in {"compound", "amod"}]
-        objs += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return objs + [c for o in list(objs) for c in o.conjuncts]
-
-
-def _match_rule(
-    token: Token, rules: tuple[TriggerRule, ...], sent: ParsedSentence, partitives: frozenset[str]
-) -> TriggerRule | None:
-    for rule in rules:
-        if not _phrase_matches(token, rule):
-            continue
-        if (rule.complement or rule.complement_aux) and complement_clause(token, rule) is None:
-            continue
-        if rule.objects is None:
-            return rule
-        for obj in _object_tokens(token, rule.pos, partitives):
-            if _lemma(obj) in rule.objects:
-                return rule
-            ent = sent.entity(obj) or sent.antecedent_equipment(obj)
-            if EQUIPMENT_OBJECT in rule.objects and ent is not None and ent.label_ == EQUIPMENT_LABEL:
-                return rule
-    return None
-
-
 class _Extractor:
     def __init__(self, annotated: AnnotatedArticle, pack: Pack) -> None:
         self.annotated = annotated
@@ -159,9 +94,9 @@ class _Extractor:
         self.pack = pack
         self.resolver: Resolver = build_resolver(pack)
         self.gazetteer = build_gazetteer(pack)
-        self.index = _trigger_index(pack)
+        self.index = trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
-        self.light_verbs = pack.resolve_words.get("light_verbs", frozenset())
+        self.facility_nouns = pack.resolve_words.get("facility_nouns", frozenset())
         self.participants = ParticipantFinder(pack, self.index)
         # Every place name of the article, resolved once with the whole article as context.
         self.toponyms = {
@@ -174,6 +109,12 @@ class _Extractor:
         self.attributions = find_attributions(annotated, cues=self.cues, resolve_source=self._resolve_source)
         # Event types whose trigger a natural cause took in this article (``natural_cause``).
         self.natural_types: set[EventType] = set()
+
+    @functools.cached_property
+    def _introduced(self) -> dict[str, str]:
+        return introduced_countries(
+            self.annotated, ents_of=self._doc_ents, resolver=self.resolver, on=self.article.published
+        )
 
     def _doc_ents(self, doc: Doc) -> dict[int, SpacySpan]:
         ents = self._ents.get(id(doc))
@@ -296,12 +237,15 @@ class _Extractor:
                 continue
             if timex.span.start < lo or timex.span.end > hi:
                 continue
-            root = _root_of(doc, timex.span.start - sent.offset, timex.span.end - sent.offset)
+            root = root_of(doc, timex.span.start - sent.offset, timex.span.end - sent.offset)
             if root is None:
                 continue
-            distance = _tree_distance(root, token, triggers)
+            distance = tree_distance(root, token, triggers)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, timex)
+        if best is None and token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers:
+            # "struck a house on Saturday, killing two": the outcome has the date of the act it tells.
+            return self._date(token.head, sent, doc, triggers)
         if best is not None:
             timex = best[1]
             assert timex.range_start is not None and timex.range_end is not None
@@ -341,9 +285,9 @@ class _Extractor:
     def _sentence_location(self, token: Token, sent: ParsedSentence, triggers: set[int]) -> tuple[Place, Span] | None:
         """A place of the sentence outside every other event's clause, the nearest to the trigger first."""
         best: tuple[int, Place, Span] | None = None
-        for ent in _locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
-            governor = _governing_trigger(ent.root, triggers)
-            if governor not in {None, token.i} and not _one_happening(token, sent.sent.doc[governor]):
+        for ent in locatives(sent.sent, sent.ents, lambda e: self._is_place(e, sent), destinations=True):
+            governor = governing_trigger(ent.root, triggers)
+            if governor not in {None, token.i} and not one_happening(token, sent.sent.doc[governor]):
                 continue
             found = self._place_at(ent.root, sent, ())
             if found is None or found[0].kind is None and found[0].country is None:
@@ -360,11 +304,24 @@ class _Extractor:
         """The place named last before the sentence in its paragraph: "Gunmen attacked a checkpoint in Kandahar
         province. Two policemen were killed." places the killing in Kandahar."""
         for previous in reversed(sent.before):
-            for ent in reversed(_locatives(previous, sent.ents, lambda e: self._is_place(e, sent))):
+            for ent in reversed(locatives(previous, sent.ents, lambda e: self._is_place(e, sent))):
                 known = self.toponyms.get((sent.offset + ent.start_char, sent.offset + ent.end_char))
                 if known is not None and known.place is not None:
                     return known.place
         return None
+
+    @staticmethod
+    def _holders(token: Token) -> list[Token]:
+        """The trigger, then the words it hangs from up to its verb."""
+        holders = [token]
+        head = token
+        while head.dep_ in CHAIN_DEPS and head.head.i != head.i and len(holders) < 4:
+            head = head.head
+            if head.pos_ != "ADP":
+                holders.append(head)
+            if head.pos_ in {"VERB", "AUX"}:
+                break
+        return holders
 
     def _clause_location(
         self, token: Token, sent: ParsedSentence, taken: list[Span], parties: Sequence[ActorRef | None]
@@ -378,14 +335,7 @@ class _Extractor:
         """
         # The trigger, then the words it hangs from up to its verb: "signed an agreement on cooperation in Astana"
         # attaches the place to "signed", above the trigger "cooperation".
-        holders = [token]
-        head = token
-        while head.dep_ in CHAIN_DEPS and head.head.i != head.i and len(holders) < 4:
-            head = head.head
-            if head.pos_ != "ADP":
-                holders.append(head)
-            if head.pos_ in {"VERB", "AUX"}:
-                break
+        holders = self._holders(token)
         arguments = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
         preps = NOUN_ARGUMENT_PREPS if token.pos_ == "NOUN" else ARGUMENT_PREPS
         arguments += [
@@ -413,6 +363,69 @@ class _Extractor:
                 found = self._place_at(obj, sent, countries)
                 if found is not None and found[0] != self.gazetteer.countries.get(found[0].country or ""):
                     return found
+        return None
+
+    def _named_place(self, token: Token, rule: TriggerRule, sent: ParsedSentence) -> tuple[Place, Span] | None:
+        """A town or a province named before an event noun ("the Dallas shooting", "the Brussels summit"). A country
+        there is a party ("U.S. airstrikes"), and so is a name that is not a place ("Taliban attacks")."""
+        if rule.pos != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ != "compound" or child.pos_ != "PROPN":
+                continue
+            found = self._place_at(child, sent, ())
+            if found is not None and found[0].kind in LOCAL_PLACE_KINDS:
+                return found
+        return None
+
+    def _is_where(
+        self,
+        arg: Argument,
+        rule: TriggerRule,
+        sent: ParsedSentence,
+        named: tuple[Place, Span] | None,
+        *,
+        is_source: bool,
+    ) -> bool:
+        if named is not None and arg.span.start < named[1].end and named[1].start < arg.span.end:
+            return True
+        if rule.type is not EventType.CONSULT:
+            return False
+        # "visited Islamabad", "a visit to Kabul": a town one goes to meet in is where, not whom, one meets. As the
+        # one who acts, a capital stands for its government ("Moscow hosted the talks").
+        if not is_source and self._town(arg) is not None:
+            return True
+        lo = arg.span.start - sent.offset
+        root = next((t for t in sent.sent if t.idx >= lo), None)
+        if root is None:
+            return False
+        while root.head.i != root.i and arg.span.start <= sent.offset + root.head.idx < arg.span.end:
+            root = root.head
+        # "a meeting at the White House", "talks on Ukraine": where it is held and what it is about.
+        return root.dep_ == "pobj" and root.head.lower_ in MEETING_PLACE_PREPS | TOPIC_PREPS
+
+    def _town(self, arg: Argument) -> Place | None:
+        """The town or province an argument names, if it is one."""
+        known = self.toponyms.get((arg.span.start, arg.span.end))
+        if arg.label not in TOWN_LABELS or known is None or known.place is None:
+            return None
+        return known.place if known.place.kind in LOCAL_PLACE_KINDS else None
+
+    def _facility_place(
+        self, token: Token, sent: ParsedSentence, taken: list[Span], country: str | None
+    ) -> tuple[Place, Span] | None:
+        """A facility the trigger or the verb above it happened at or in ("arrested at the airport", "killed at a
+        checkpoint"), named as the text names it."""
+        for holder in self._holders(token):
+            for obj in prep_objects(holder, FACILITY_PREPS):
+                if obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.facility_nouns:
+                    continue
+                start, end = phrase_bounds(obj)
+                span = sent.span_of(start, end)
+                if any(span.start < t.end and t.start < span.end for t in taken):
+                    continue
+                name = obj.doc.text[start:end]
+                return Place(name=name, country=country, kind=FACILITY_KIND), span
         return None
 
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
@@ -451,38 +464,17 @@ class _Extractor:
             previous = doc
         # In a report of an earthquake or a flood, deaths and injuries nobody is said to have caused ("Ten people
         # were killed and 50 hurt") are the disaster's toll, not attacks.
-        yield from (m for m in found if m.source is not None or m.type not in self.natural_types)
+        kept = [m for m in found if m.source is not None or m.type not in self.natural_types]
+        yield from stated_by_the_headline(kept, self._headline)
+
+    @functools.cached_property
+    def _headline(self) -> Span | None:
+        return headline_span(self.article)
 
     def _sentence_mentions(self, sent: ParsedSentence, doc: Doc) -> Iterator[EventMention]:
-        found: list[tuple[Token, TriggerRule]] = []
-        for token in sent.sent:
-            pos = _pos(token)
-            if (
-                pos is None
-                or (ent := sent.entity(token)) is not None
-                and ent.label_ != EQUIPMENT_LABEL
-                and pos == "NOUN"
-            ):
-                continue
-            rules = self.index.get((_lemma(token), pos))
-            if rules:
-                rule = _match_rule(token, rules, sent, self.partitives)
-                if rule is None:
-                    continue
-                if natural_cause(token, self.pack):
-                    # "An earthquake ... killing 10 people": nobody did it, so it is no political event.
-                    self.natural_types.add(rule.type)
-                else:
-                    found.append((token, rule))
+        found, light, natural = sentence_triggers(sent, self.index, self.pack)
+        self.natural_types |= natural
         types_by_token = {t.i: r.type for t, r in found}
-        # "launched an attack", "staged a protest": the verb only brings the noun in, and the noun is the event.
-        light = {
-            t.i
-            for t, r in found
-            if r.pos == "VERB"
-            and " ".join(r.lemma) in self.light_verbs
-            and any(c.dep_ == "dobj" and types_by_token.get(c.i) == r.type for c in t.children)
-        }
         found = [(t, r) for t, r in found if t.i not in light]
         trigger_ids = {t.i for t, _ in found}
         for token, rule in found:
@@ -502,6 +494,16 @@ class _Extractor:
         self, token: Token, rule: TriggerRule, sent: ParsedSentence, doc: Doc, triggers: set[int]
     ) -> EventMention | None:
         source_arg, target_arg = self.participants.roles(token, rule, sent, doc)
+        named_place = self._named_place(token, rule, sent)
+        # "the Dallas shooting", "the Brussels summit": a town before an event noun says where, not who; so does
+        # the place a meeting is at or in ("a meeting at Sylvia's Restaurant").
+        if source_arg is not None and self._is_where(source_arg, rule, sent, named_place, is_source=True):
+            source_arg = None
+        if target_arg is not None and self._is_where(target_arg, rule, sent, named_place, is_source=False):
+            # "visited Islamabad": the town visited is where the meeting was.
+            town = self._town(target_arg) if rule.type is EventType.CONSULT else None
+            named_place = named_place or (town, target_arg.span) if town is not None else named_place
+            target_arg = None
         # "I" or "you" outside a quotation, or in one whose speaker is unknown, stands for nobody we can name.
         source_arg = self._quoted(source_arg, None)[0] if source_arg is not None else None
         target_arg = self._quoted(target_arg, None)[0] if target_arg is not None else None
@@ -520,7 +522,7 @@ class _Extractor:
         if not equipment_ents and rule.objects is not None:
             # "Russia delivered them": the pronoun object's antecedent is what was delivered. Evidence stays in
             # the sentence: the antecedent's own span when it is there, else the pronoun (and no quantity).
-            for pronoun in (t for t in _object_tokens(token, rule.pos, self.partitives) if t.pos_ == "PRON"):
+            for pronoun in (t for t in object_tokens(token, rule.pos, self.partitives) if t.pos_ == "PRON"):
                 ent = sent.antecedent_equipment(pronoun)
                 if ent is None:
                     continue
@@ -532,9 +534,9 @@ class _Extractor:
                 break
         has_no_participant = source_arg is None and not equipment_ents and not _holds_alone(target_arg, rule)
         event_date, date_span = self._date(token, sent, doc, triggers)
-        # A named happening ("the shooting", "the blast") may stand without participants; a verb without any is
-        # a parse that lost them.
-        if has_no_participant and (rule.pos != "NOUN" or not _is_dated(event_date)):
+        # A named happening ("the shooting", "the blast") may stand without participants when dated or named after
+        # its town ("the Dallas shooting"); a verb without any is a parse that lost them.
+        if has_no_participant and (rule.pos != "NOUN" or not (_is_dated(event_date) or named_place is not None)):
             return None
         on = event_date.start if event_date else self.article.published
         # The sentence is context for resolution: a title or organisation named beside an ambiguous name.
@@ -546,8 +548,14 @@ class _Extractor:
             resolve_equipment(e.text, resolver=self.resolver, entry_id=e.id_ or None) for e in equipment_ents
         )
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
-        clause_location = self._clause_location(token, sent, taken, (source, target))
-        location = clause_location or self._wider_location(token, sent, triggers)
+        clause_location = named_place or self._clause_location(token, sent, taken, (source, target))
+        wider = None if clause_location is not None else self._wider_location(token, sent, triggers)
+        facility = None
+        if clause_location is None and (wider is None or wider[1] is None):
+            # No place named in the sentence: a facility ("arrested at the airport") is where, in the country the
+            # paragraph or the dateline gives.
+            facility = self._facility_place(token, sent, taken, wider[0].country if wider is not None else None)
+        location = clause_location or facility or wider
         if location is not None and location[0].country:
             # People and groups no dictionary names are of the country where the event happened.
             source, target = (_in_country(a, location[0].country) for a in (source, target))
@@ -620,8 +628,8 @@ class _Extractor:
             # "a Dayton man"), or the way the article first introduced the name ("the Russian news agency Volga
             # Press ... told Volga Press").
             country = (
-                self._country_hint((*arg.hints, arg.text), on)
-                or self._place_hint(arg)
+                country_hint((*arg.hints, arg.text), resolver=self.resolver, on=on)
+                or place_hint(arg, gazetteer=self.gazetteer)
                 or self._introduced.get(arg.text.lower())
             )
             if country is not None:
@@ -631,90 +639,6 @@ class _Extractor:
             # who it is.
             ref = replace(ref, sector=sector_of_phrase(arg.text, resolver=self.resolver))
         return ref
-
-    @functools.cached_property
-    def _introduced(self) -> dict[str, str]:
-        """The country each organisation or person name of the article is introduced with, the first time a
-        nationality or state stands in its phrase: "the Russian news agency Volga Press", "Volga Press, a Russian
-        agency". Later bare mentions of the name have it too."""
-        found: dict[str, str] = {}
-        for para in self.annotated.paragraphs:
-            ents = self._doc_ents(para.doc)
-            for ent in doc_entities(para.doc):
-                key = ent.text.lower()
-                if ent.label_ not in {"ORG", "PERSON"} or key in found:
-                    continue
-                hints = [
-                    inner.text
-                    for _, mod in phrase_modifiers(ent.root)
-                    if (inner := ents.get(mod.i)) is not None and inner.label_ in {"GPE", "NORP"} and inner != ent
-                ]
-                country = self._country_hint(hints, self.article.published) if hints else None
-                if country is not None:
-                    found[key] = country
-        return found
-
-    def _place_hint(self, arg: Argument) -> str | None:
-        names = [*arg.hints, *([arg.core] if arg.core and arg.label in PLACE_LABELS else [])]
-        for name in names:
-            place = resolve_place(name, gazetteer=self.gazetteer)
-            if place is not None and place.country:
-                return place.country
-        return None
-
-    def _country_hint(self, texts: Iterable[str], on: date | None) -> str | None:
-        for text in texts:
-            words = text.replace("'s", "").split()
-            for size in (2, 1):
-                for i in range(len(words) - size + 1):
-                    chunk = " ".join(words[i : i + size])
-                    if not chunk[:1].isupper():
-                        continue
-                    ref = resolve_actor(chunk, resolver=self.resolver, on=on, kind_hint="NORP")
-                    if ref.id is not None and ref.kind == "state" and ref.country:
-                        return ref.country
-        return None
-
-
-def _locatives(
-    sent: SpacySpan, ents: dict[int, SpacySpan], is_place: Callable[[SpacySpan], bool], *, destinations: bool = False
-) -> list[SpacySpan]:
-    """The sentence's places that say where ("in Kandahar", "near the border at Torkham"), not who: "Russia" as a
-    subject or "Afghanistan" as a recipient are parties. With ``destinations``, places after "to" as well."""
-    preps = PLACE_PREPS - {"from", "into"} | ({"to"} if destinations else set())
-    found = {e.start: e for i, e in ents.items() if sent.start <= i < sent.end and is_place(e)}
-    return [
-        e
-        for _, e in sorted(found.items())
-        if e.end <= sent.end and e.root.dep_ == "pobj" and e.root.head.lower_ in preps
-    ]
-
-
-# How a verb hangs on the verb of its clause when both tell one happening ("attacked ..., killing three").
-SHARED_CLAUSE_DEPS = frozenset({"advcl", "conj", "xcomp"})
-
-
-def _one_happening(token: Token, other: Token) -> bool:
-    """Two triggers that tell one happening and so share its place: a participle or a conjoined verb and the verb
-    it hangs on ("attacked a checkpoint in Kandahar, killing three"), or a verb and the act in its prepositional
-    phrase ("killed in an attack in Syria")."""
-    for a, b in ((token, other), (other, token)):
-        if a.head.i == b.i and a.i != b.i and a.dep_ in SHARED_CLAUSE_DEPS:
-            return True
-        if a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.head.i == b.i:
-            return True
-    return False
-
-
-def _governing_trigger(node: Token, triggers: set[int]) -> int | None:
-    """The first trigger above ``node`` in the parse (itself included), or None when no trigger governs it."""
-    cur = node
-    while True:
-        if cur.i in triggers:
-            return cur.i
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
 
 
 _INSTITUTIONS: dict[tuple[int, str, date | None], ActorRef] = {}
@@ -772,39 +696,6 @@ def _unique_equipment(items: tuple[EquipmentRef, ...]) -> tuple[EquipmentRef, ..
             seen.add(key)
             out.append(item)
     return tuple(out)
-
-
-def _root_of(doc: Doc, start: int, end: int) -> Token | None:
-    tokens = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
-    for tok in tokens:
-        if not (start <= tok.head.idx < end) or tok.head.i == tok.i:
-            return tok
-    return tokens[0] if tokens else None
-
-
-def _tree_distance(node: Token, trigger: Token, triggers: set[int]) -> int | None:
-    """Path length from a time expression to the trigger, or None when another event's trigger is closer."""
-    up: dict[int, int] = {}
-    cur, steps = node, 0
-    while True:
-        up[cur.i] = steps
-        if cur.head.i == cur.i:
-            break
-        cur, steps = cur.head, steps + 1
-    cur, steps = trigger, 0
-    while cur.i not in up:
-        if cur.head.i == cur.i:
-            return None
-        cur, steps = cur.head, steps + 1
-    # The first trigger met on the way up from the time expression is the event it belongs to.
-    walk = node
-    while walk.i != cur.i:
-        if walk.i in triggers and walk.i != trigger.i:
-            return None
-        walk = walk.head
-    if cur.i != trigger.i and cur.i in triggers and steps > 0:
-        return None
-    return up[cur.i] + steps
 
 
 _NUM_CLEAN = re.compile(r"[,\s]")

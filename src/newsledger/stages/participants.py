@@ -38,6 +38,8 @@ NOUN_SOURCE_PREPS = ("by", "from")
 NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
 # Event types whose passive subject is the party the act was done to before any prepositional object.
 _PATIENT_FIRST = frozenset({EventType.ASSAULT, EventType.COERCE})
+# Possessives that say two or more parties share an event ("their meeting", "our talks").
+SHARED_POSSESSIVES = frozenset({"their", "our"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
 
 
@@ -279,7 +281,10 @@ class ParticipantFinder:
     ) -> tuple[Argument | None, Argument | None]:
         if rule.pos == "NOUN" or (token.dep_ == "amod" and token.tag_ == "VBG"):
             # "the shooting death of X": a participle before a noun has the roles of a noun
-            return self._noun_roles(token, sent, doc)
+            source, target = self._noun_roles(token, sent, doc)
+            if target is None and rule.type is EventType.CONSULT:
+                target = self._shared_partner(token, source, sent, doc)
+            return source, target
         subject = subject_of(token)
         patients = passive_patients(token, self.harm_verbs)
         agent = passive_agent(token)
@@ -368,6 +373,22 @@ class ParticipantFinder:
             span = sent.span_of(token.idx, token.idx + len(token.text))
             return replace(source, span=span) if source is not None else None
         return self._actor_arg(token, sent, doc)
+
+    def _shared_partner(self, token: Token, source: Argument | None, sent: ParsedSentence, doc: Doc) -> Argument | None:
+        """The other party of "their meeting": the second of the conjoined subjects of the clause ("X and Y arrived
+        for their meeting") or the one the subject is with ("X shook hands with Y after their meeting")."""
+        if not any(c.dep_ == "poss" and c.lower_ in SHARED_POSSESSIVES for c in token.children):
+            return None
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subject = subject_of(verb)
+        partner = self._conj_partner(subject, sent, doc)
+        if partner is None and subject is not None:
+            partner = next((self._actor_arg(t, sent, doc) for t in prep_objects(verb, ("with",))), None)
+        if partner is None or (source is not None and partner.span == source.span):
+            return None
+        return partner
 
     def _conj_partner(self, first: Token | None, sent: ParsedSentence, doc: Doc) -> Argument | None:
         """'Russia and Afghanistan signed ...': the second party of a reciprocal event."""
