@@ -117,6 +117,32 @@ def test_extract_events_a_disaster_report_s_toll_is_not_an_attack_but_a_named_at
     assert [(m.type.value, m.source and m.source.text) for m in found] == [("ASSAULT", "gunmen")]
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # the headline says what the report is of, though no trigger takes the earthquake as its doer
+        ("Strong earthquake jolts southern Iran\nTen people were killed and 50 hurt on Sunday, state TV said.", []),
+        # a figure of speech is no disaster, and a report that names no cause in its head keeps its attack
+        ("A flood of refugees reaches the border\nTen people were killed in the camp on Sunday.", ["ASSAULT"]),
+        ("Market reopens in Kandahar\nTen people were killed in the market on Sunday.", ["ASSAULT"]),
+    ],
+)
+def test_extract_events_a_report_that_opens_with_a_disaster_counts_its_toll_not_an_attack(
+    text: str, types: list[str]
+) -> None:
+    paragraphs = []
+    start = 0
+    for line in text.split("\n"):
+        paragraphs.append(Span(start=start, end=start + len(line)))
+        start += len(line) + 1
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 10), title=None,
+        language="en", text=text, paragraphs=tuple(paragraphs),
+    )  # fmt: skip
+    [annotated] = annotate_articles([article], pack=PACK, settings=AnnotateSettings())
+    assert [m.type.value for m in extract_events(annotated, pack=PACK)] == types
+
+
 def test_extract_events_an_accidental_shooting_still_has_a_shooting() -> None:
     found = _mentions("A 16-year-old student was shot and killed in an accident south of Yuma on Monday.")
     assert "ASSAULT" in [m.type.value for m in found]

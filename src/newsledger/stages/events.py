@@ -43,7 +43,7 @@ from newsledger.stages.resolve import (
     sector_of_phrase,
 )
 from newsledger.stages.sentences import ParsedSentence
-from newsledger.stages.specificity import Participant, is_specific
+from newsledger.stages.specificity import Participant, is_specific, opens_with_disaster
 from newsledger.stages.status import assess_status_detail, attributed_status, is_dateline
 from newsledger.stages.toponyms import dateline_place, find_toponyms
 from newsledger.stages.triggers import object_tokens, sentence_triggers, trigger_index
@@ -79,6 +79,8 @@ DATELINE_PARAGRAPHS = 3
 INSTITUTION_CACHE = 10_000
 # Events whose target alone says that something happened to someone.
 HARMFUL = frozenset({EventType.ASSAULT, EventType.COERCE})
+# Sentences at the head of an article (a headline, a site's line, the lede) that say what it reports on.
+LEDE_SENTENCES = 3
 # Dependencies that link a trigger noun to the verb or noun it belongs to ("cooperation" <- "on" <- "agreement").
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
@@ -451,7 +453,10 @@ class _Extractor:
     def mentions(self) -> Iterator[EventMention]:
         found: list[EventMention] = []
         previous = None
+        lede: list[SpacySpan] = []  # the article's first sentences: its headline and what it opens with
         for para in self.annotated.paragraphs:
+            if len(lede) < LEDE_SENTENCES:
+                lede += list(para.doc.sents)[: LEDE_SENTENCES - len(lede)]
             if not para.parsed:
                 previous = para.doc  # no tags: no trigger can match there, but its names stay
                 continue
@@ -462,6 +467,9 @@ class _Extractor:
                 sent = ParsedSentence(sent_span, para.offset, ents, sents[max(0, n - 2) : n], previous)
                 found.extend(self._sentence_mentions(sent, doc))
             previous = doc
+        if any(opens_with_disaster(sent, self.pack) for sent in lede):
+            # "Strong earthquake jolts southern Iran": the report is of the disaster, whatever verb told it.
+            self.natural_types |= HARMFUL
         # In a report of an earthquake or a flood, deaths and injuries nobody is said to have caused ("Ten people
         # were killed and 50 hurt") are the disaster's toll, not attacks.
         kept = [m for m in found if m.source is not None or m.type not in self.natural_types]

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsledger.model import ActorRef, EquipmentRef, EventDate, Place, Precision, Status
@@ -166,6 +167,22 @@ def natural_cause(trigger: Token, pack: Pack) -> bool:
             return True
         clause = clause.head if clause.dep_ in {"advcl", "conj", "xcomp", "acl"} else None
     return False
+
+
+def opens_with_disaster(sent: SpacySpan, pack: Pack) -> bool:
+    """A sentence at an article's head names a natural cause ("Strong earthquake jolts southern Iran", "Floods
+    sweep the north"), not as a figure of speech ("a flood of refugees")."""
+    causes = specificity_cues(pack).natural_causes
+
+    def names_cause(t: Token) -> bool:
+        if not (t.lower_ in causes or t.lemma_.lower() in causes):
+            return False
+        # A stretch that holds no event is not tagged: the word after tells the figure of speech there.
+        if t.tag_ and t.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ != "of"
+
+    return any(names_cause(t) for t in sent)
 
 
 def is_specific(
