@@ -204,6 +204,10 @@ class EquipmentRef:
     generic: bool = False  # a class of unnamed equipment ("air defence systems"), not a designation
 
 
+# The kind of a place that is a building or site named by a noun ("the airport", "a bar"), not a toponym.
+FACILITY_KIND = "facility"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
     name: str

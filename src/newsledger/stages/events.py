@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.model import (
+    FACILITY_KIND,
     ActorRef,
     Attribution,
     EquipmentRef,
@@ -72,7 +73,6 @@ MEETING_PLACE_PREPS = frozenset({"at", "in", "inside", "outside"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # How a facility is attached when it is where an event happened; the kind its place gets.
 FACILITY_PREPS = ("at", "in", "near", "outside", "inside")
-FACILITY_KIND = "facility"
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
