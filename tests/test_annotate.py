@@ -10,7 +10,15 @@ from spacy.language import Language
 from newsledger.model import Article, Span
 from newsledger.pack import load_pack
 from newsledger.settings import AnnotateSettings
-from newsledger.stages.annotate import EQUIPMENT_LABEL, TriggerWords, annotate_articles, load_nlp, parse_plan
+from newsledger.stages.annotate import (
+    EQUIPMENT_LABEL,
+    TriggerWords,
+    _load_spacy,
+    annotate_articles,
+    load_nlp,
+    parse_plan,
+)
+from newsledger.stages.tag_attributes import TagAttributes
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +164,42 @@ def test_annotate_candidates_only_keeps_offsets_and_entities_of_every_stretch() 
     names = {(e.text, e.label_) for p in annotated.paragraphs for e in p.doc.ents}
     assert ("Kazakhstan", "GPE") in names
     assert all(list(p.doc.sents) for p in annotated.paragraphs)
+
+
+def test_parsed_stretch_is_parsed_as_its_own_text_and_dates_are_found_there() -> None:
+    # Fictional text, written for this test.
+    pack = load_pack("security")
+    text = f"Fictional test article.\n\n{PARAGRAPH}"
+    article = Article(
+        id="t2", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 4), title=None,
+        language="en", text=text, paragraphs=(Span(start=0, end=23), Span(start=25, end=len(text))),
+    )  # fmt: skip
+    (annotated,) = annotate_articles([article], pack=pack, settings=AnnotateSettings(candidates_only=True))
+    nlp = load_nlp(AnnotateSettings().model, pack)
+    for para in annotated.paragraphs:
+        if para.parsed:
+            alone = nlp(para.doc.text)
+            assert [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in para.doc] == [
+                (t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in alone
+            ]
+            assert [(e.text, e.label_) for e in para.doc.ents] == [(e.text, e.label_) for e in alone.ents]
+    # "Monday" is in the sentence that can hold an event, which is parsed, and its date is resolved.
+    assert [(t.span.quote(text), t.value) for t in annotated.timexes] == [("Monday", "2025-03-03")]
+
+
+def test_tag_attributes_set_what_the_models_attribute_ruler_sets() -> None:
+    # Fictional sentences, written for this test: contractions and the ruler's multi-token exceptions.
+    text = (
+        "I ain't gonna sign it, let's wait. Y'all gotta see that there are  two of them. "
+        "He's got nothin' but the minister said that it isn't over, c'mon."
+    )
+    plain = _load_spacy(AnnotateSettings().model)
+    ruler = plain.get_pipe("attribute_ruler")
+    fast = TagAttributes(ruler)
+    unruled = plain(text, disable=["attribute_ruler", "lemmatizer"])
+    by_spacy, by_fast = ruler(unruled.copy()), fast(unruled.copy())
+    assert [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in by_fast] == [
+        (t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in by_spacy
+    ]
+    assert any(t.lemma_ == "be" and t.lower_ == "ai" for t in by_fast)
+    assert "attribute_ruler" in load_nlp(AnnotateSettings().model, load_pack("security")).pipe_names

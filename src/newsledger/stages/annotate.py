@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from spacy.about import __version__ as spacy_version
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
@@ -23,6 +24,7 @@ from newsledger.diskcache import cache_key, load_or_build
 from newsledger.model import Article, Span, TimeExpression
 from newsledger.pack import EQUIPMENT_OBJECT, Pack
 from newsledger.settings import AnnotateSettings
+from newsledger.stages.tag_attributes import speed_up_attribute_ruler
 from newsledger.stages.timex import find_time_expressions
 
 EQUIPMENT_LABEL = "EQUIPMENT"
@@ -398,6 +400,7 @@ def make_pack_phrases(nlp: Language, name: str, key: str) -> PackPhrases:
 def load_nlp(model: str, pack: Pack) -> Language:
     """spaCy with a component that labels the pack's actors and equipment (loaded once per pack)."""
     nlp = _load_spacy(model)
+    speed_up_attribute_ruler(nlp)
     key = _phrase_index(nlp, pack)
     nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": key})
     _EQUIPMENT_TABLES[key] = (
@@ -556,13 +559,16 @@ def annotate_articles(
         if words is None:
             docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
             paragraphs = tuple(Paragraph(offset=c.start, doc=d) for c, d in zip(pieces, docs, strict=True))
+            reach = [c.end for c in pieces]
         else:
-            paragraphs = tuple(_annotate_stretches(nlp, pieces, texts, words, settings))
+            paragraphs, reach = _annotate_stretches(nlp, pieces, texts, words, settings)
+        # Only the parsed sentences are read for dates; the text after a piece's last one is left out.
         timexes = tuple(
             t
-            for piece in pieces
+            for piece, end in zip(pieces, reach, strict=True)
+            if end > piece.start
             for t in _shift_timexes(
-                find_time_expressions(article.text[piece.start : piece.end], article.published), piece.start
+                find_time_expressions(article.text[piece.start : end], article.published), piece.start
             )
         )
         yield AnnotatedArticle(article=article, paragraphs=paragraphs, timexes=timexes)
@@ -570,25 +576,42 @@ def annotate_articles(
 
 def _annotate_stretches(
     nlp: Language, pieces: Sequence[Span], texts: Sequence[str], words: TriggerWords, settings: AnnotateSettings
-) -> Iterator[Paragraph]:
-    parsed: list[tuple[int, str]] = []
+) -> tuple[tuple[Paragraph, ...], list[int]]:
+    """The pieces' stretches, parsed or light, in text order; and for each piece, the article offset where its last
+    parsed stretch ends (the piece's start when it has none).
+
+    Each piece is tokenized and given the pack's names once: the stretches are spans of that doc, not texts to
+    tokenize again, and the rest of the pipeline runs on them.
+    """
+    parsed: list[tuple[int, Doc]] = []
     light: list[tuple[int, Doc]] = []
+    reach: list[int] = []
     for piece, text in zip(pieces, texts, strict=True):
         tokens = nlp.get_pipe("entity_ruler")(nlp.make_doc(text))
-        for start, end, parse in parse_plan(tokens, words, settings.context_sentences):
+        end_parsed = piece.start
+        plan = parse_plan(tokens, words, settings.context_sentences)
+        # A parsed stretch leaves its sentences to the parser; a light one keeps the rule-based ones.
+        light_head: list[int | str] = list(cast(Any, tokens)._get_array_attrs())
+        parsed_head = [a for a in light_head if a != SENT_START]
+        arrays = {True: (parsed_head, tokens.to_array(parsed_head)), False: (light_head, tokens.to_array(light_head))}
+        for start, end, parse in plan:
+            span = tokens.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            head, array = arrays[parse]
+            # The whole piece's token attributes, sliced (spaCy's stub does not list these arguments).
+            doc: Doc = cast(Any, span).as_doc(array_head=head, array=array)
+            (parsed if parse else light).append((piece.start + span.start_char, doc))
             if parse:
-                parsed.append((piece.start + start, text[start:end]))
-            else:
-                # The rule-based sentences stay: the stages that walk sentences find no tags there, and no events.
-                span = tokens.char_span(start, end, alignment_mode="expand")
-                if span is not None:
-                    light.append((piece.start + span.start_char, span.as_doc()))
-    docs = nlp.pipe((t for _, t in parsed), batch_size=settings.batch_size)
+                end_parsed = piece.start + end
+        reach.append(end_parsed)
+    # Disabled for these calls only (the model is shared by every thread of the process): the pack's names are
+    # already on the tokens, and the light stretches skip tagging and parsing.
+    docs = nlp.pipe((d for _, d in parsed), batch_size=settings.batch_size, disable=["entity_ruler"])
     out = [Paragraph(offset=o, doc=d) for (o, _), d in zip(parsed, docs, strict=True)]
-    # Disabled for this call only: the model is shared by every thread of the process.
-    docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=_PARSE_ONLY)
+    docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=[*_PARSE_ONLY, "entity_ruler"])
     out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
-    return iter(sorted(out, key=lambda p: p.offset))
+    return tuple(sorted(out, key=lambda p: p.offset)), reach
 
 
 _BREAKS = (". ", "! ", "? ", "; ", ", ", " ")
