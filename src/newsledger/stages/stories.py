@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import repeat
+from operator import mul
 
 from newsledger.model import content_id
 from newsledger.settings import StorySettings
@@ -135,7 +137,9 @@ def _weights(terms: Counter[str], state: StoryState) -> dict[str, float]:
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # The same products summed in the same order as a generator over a.items(), in C: stories were a sixth of a
+    # build's time.
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def _similarity(words: dict[str, float], names: dict[str, float], story: dict[str, object]) -> float:
