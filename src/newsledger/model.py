@@ -210,7 +210,7 @@ class Place:
     country: str | None
     lat: float | None = None
     lon: float | None = None
-    kind: str | None = None  # "country", "division", "city" (the gazetteer's) or "facility"; None when unknown
+    kind: str | None = None  # "country", "division" or "city" (the gazetteer's); None when not in it
 
 
 class AttributionKind(StrEnum):
