@@ -611,12 +611,6 @@ def test_extract_events_place_of_a_meeting_is_no_party_to_it() -> None:
     assert _quoted_roles(m, text)[1] == "Kabul"
 
 
-def test_extract_events_one_of_a_group_named_alone_is_a_participant() -> None:
-    text = "Police arrested a protester in Istanbul on Monday."
-    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
-    assert _quoted_roles(m, text) == ("arrested", "Police", "protester", "Istanbul")
-
-
 def test_extract_events_their_meeting_has_both_parties() -> None:
     text = "President Rell and Prime Minister Osk arrived for their meeting in Oslo on Monday."
     [m] = [m for m in _extract_paragraphs(text) if m.type.value == "CONSULT"]
@@ -643,7 +637,7 @@ def test_extract_events_other_senses_of_trigger_words_are_no_events(text: str, t
 
 
 def test_extract_events_outcome_has_the_date_of_the_act_it_tells() -> None:
-    text = "A drone struck a house near Mandera on Saturday, killing two civilians."
+    text = "A drone struck a house near Mandera on Saturday, killing two men."
     found = {_quoted_roles(m, text)[0]: m for m in _assaults(text)}
     assert set(found) == {"struck", "killing"}
     assert all(m.date is not None and m.date.text == "Saturday" for m in found.values())
