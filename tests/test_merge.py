@@ -382,19 +382,6 @@ def test_merge_mentions_conflicting_place_blocks_even_within_a_story() -> None:
     assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
 
 
-def test_merge_mentions_facilities_told_differently_do_not_block() -> None:
-    # "a shooting at a bar" and "the shooting at the Kokomo nightclub": where in the town, as each report saw it.
-    bar = Place(name="bar", country=None, kind="facility")
-    club = Place(name="Kokomo nightclub", country=None, kind="facility")
-    ms = [
-        _placed(mention("m1", "a1", type=EventType.ASSAULT, target=actor("4 people")), bar),
-        _placed(mention("m2", "a2", type=EventType.ASSAULT, target=actor("Four people")), club),
-    ]
-    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
-    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
-    assert event.sources.independent == 2
-
-
 def test_merge_mentions_two_named_victims_block_even_within_a_story() -> None:
     ana = replace(actor("Ana Ruiz"), id=None, kind="person")
     ben = replace(actor("Ben Ode"), id=None, kind="person")

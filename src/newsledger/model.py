@@ -204,17 +204,13 @@ class EquipmentRef:
     generic: bool = False  # a class of unnamed equipment ("air defence systems"), not a designation
 
 
-# The kind of a place that is a building or site named by a noun ("the airport", "a bar"), not a toponym.
-FACILITY_KIND = "facility"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
     name: str
     country: str | None
     lat: float | None = None
     lon: float | None = None
-    kind: str | None = None  # "country", "division", "city" (the gazetteer's) or "facility"; None when unknown
+    kind: str | None = None  # "country", "division" or "city" (the gazetteer's); None when not in it
 
 
 class AttributionKind(StrEnum):

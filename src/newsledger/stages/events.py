@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.model import (
-    FACILITY_KIND,
     ActorRef,
     Attribution,
     EquipmentRef,
@@ -71,8 +70,6 @@ TOWN_LABELS = frozenset({"GPE", "LOC"})
 MEETING_PLACE_PREPS = frozenset({"at", "in", "inside", "outside"})
 # What a meeting is about: no party to it either.
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
-# How a facility is attached when it is where an event happened; the kind its place gets.
-FACILITY_PREPS = ("at", "in", "near", "outside", "inside")
 # Sectors of sources that speak for a state: an unnamed ministry or official is of the dateline's country.
 OFFICIAL_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
 DATELINE_PARAGRAPHS = 3
@@ -98,7 +95,6 @@ class _Extractor:
         self.gazetteer = build_gazetteer(pack)
         self.index = trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
-        self.facility_nouns = pack.resolve_words.get("facility_nouns", frozenset())
         self.participants = ParticipantFinder(pack, self.index)
         # Every place name of the article, resolved once with the whole article as context.
         self.toponyms = {
@@ -413,23 +409,6 @@ class _Extractor:
             return None
         return known.place if known.place.kind in LOCAL_PLACE_KINDS else None
 
-    def _facility_place(
-        self, token: Token, sent: ParsedSentence, taken: list[Span], country: str | None
-    ) -> tuple[Place, Span] | None:
-        """A facility the trigger or the verb above it happened at or in ("arrested at the airport", "killed at a
-        checkpoint"), named as the text names it."""
-        for holder in self._holders(token):
-            for obj in prep_objects(holder, FACILITY_PREPS):
-                if obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.facility_nouns:
-                    continue
-                start, end = phrase_bounds(obj)
-                span = sent.span_of(start, end)
-                if any(span.start < t.end and t.start < span.end for t in taken):
-                    continue
-                name = obj.doc.text[start:end]
-                return Place(name=name, country=country, kind=FACILITY_KIND), span
-        return None
-
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
         ent = sent.entity(obj)
         if ent is None and obj.lower_ in PLACE_KIND_NOUNS:
@@ -558,12 +537,7 @@ class _Extractor:
         quantity = next((q for q in (self._quantity(e, sent) for e in quantity_ents) if q), None)
         clause_location = named_place or self._clause_location(token, sent, taken, (source, target))
         wider = None if clause_location is not None else self._wider_location(token, sent, triggers)
-        facility = None
-        if clause_location is None and (wider is None or wider[1] is None):
-            # No place named in the sentence: a facility ("arrested at the airport") is where, in the country the
-            # paragraph or the dateline gives.
-            facility = self._facility_place(token, sent, taken, wider[0].country if wider is not None else None)
-        location = clause_location or facility or wider
+        location = clause_location or wider
         if location is not None and location[0].country:
             # People and groups no dictionary names are of the country where the event happened.
             source, target = (_in_country(a, location[0].country) for a in (source, target))

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from newsledger.model import (
-    FACILITY_KIND,
     ActorRef,
     Conflict,
     Event,
@@ -179,8 +178,6 @@ def _places_conflict(a: Place | None, b: Place | None) -> bool:
     division of the same country (the gazetteer does not say which division a city is in)."""
     if a is None or b is None or normalize_name(a.name) == normalize_name(b.name):
         return False
-    if FACILITY_KIND in (a.kind, b.kind):
-        return False  # where in a town, told as each report saw it: "a bar", "the Kokomo nightclub"
     if a.country and b.country and a.country != b.country:
         return True
     return a.kind == b.kind

@@ -139,7 +139,8 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
         a, b = b, a
     # The same products summed in the same order as a generator over a.items(), in C: stories were a sixth of a
     # build's time.
-    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    total: float = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    return total
 
 
 def _similarity(words: dict[str, float], names: dict[str, float], story: dict[str, object]) -> float:

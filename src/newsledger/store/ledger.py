@@ -735,9 +735,7 @@ class Store:
             LEFT JOIN (
                 SELECT article_id, json_extract_string(source, '$.name') AS name FROM mentions
                 UNION ALL SELECT article_id, json_extract_string(target, '$.name') FROM mentions
-                -- A facility ("a bar", "the airport") is where in a town, told as each report saw it: not a name.
                 UNION ALL SELECT article_id, json_extract_string(location, '$.name') FROM mentions
-                WHERE json_extract_string(location, '$.kind') IS DISTINCT FROM 'facility'
             ) x ON x.article_id = a.id
             WHERE a.id NOT IN (SELECT article_id FROM article_stories)
             GROUP BY a.id, a.published, a.title, a.text, a.names
