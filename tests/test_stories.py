@@ -213,11 +213,3 @@ def test_story_names_fold_entities_people_by_surname_dates_by_year() -> None:
         ("six", "CARDINAL"), ("Mi-17", "EQUIPMENT"), ("2019 and 2020", "DATE"),
     ]  # fmt: skip
     assert story_names(entities) == ("petrov", "velden air base", "year:2019", "mi-17", "year:2020")
-
-
-def test_story_names_drop_the_possessive_so_a_name_matches_itself() -> None:
-    from newsledger.stages.stories import story_names
-
-    # "Carter's shooting" and "Carter" are one person; before, the possessive made the person's key "s".
-    entities = [("King Carter's", "PERSON"), ("King Carter", "PERSON"), ("St. Luke’s Hospital", "FAC")]
-    assert story_names(entities) == ("carter", "st. luke hospital")

@@ -50,8 +50,6 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "EQUIPMENT"}
 )
 TIME_LABELS = frozenset({"DATE", "TIME"})
-# "King Carter's", "the Kings'": the name without the possessive ending.
-_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 # An article's story names: enough to identify the happening, not a list of every name in a long text.
 MAX_NAMES = 40
 
@@ -61,7 +59,7 @@ def name_keys(text: str, label: str) -> tuple[str, ...]:
     first full mention; a date by the years it names ("year:2019"); nothing for other labels."""
     if label in TIME_LABELS:
         return tuple(f"year:{y}" for y in _YEAR.findall(text))
-    words = [w for w in re.findall(r"[\w.&-]+", _POSSESSIVE.sub("", text.lower())) if w != "the"]
+    words = [w for w in re.findall(r"[\w.&-]+", text.lower()) if w not in {"the", "'s"}]
     if label not in NAME_LABELS or not words:
         return ()
     return (words[-1] if label == "PERSON" else " ".join(words),)
