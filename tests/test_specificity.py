@@ -130,15 +130,9 @@ def test_extract_events_a_disaster_report_s_toll_is_not_an_attack_but_a_named_at
 def test_extract_events_a_report_that_opens_with_a_disaster_counts_its_toll_not_an_attack(
     text: str, types: list[str]
 ) -> None:
-    paragraphs = []
-    start = 0
-    for line in text.split("\n"):
-        paragraphs.append(Span(start=start, end=start + len(line)))
-        start += len(line) + 1
-    article = Article(
-        id="a1", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 10), title=None,
-        language="en", text=text, paragraphs=tuple(paragraphs),
-    )  # fmt: skip
+    from newsledger.coding import text_article
+
+    article = text_article(text.replace("\n", "\n\n"), date(2025, 3, 10))  # the headline is its own paragraph
     [annotated] = annotate_articles([article], pack=PACK, settings=AnnotateSettings())
     assert [m.type.value for m in extract_events(annotated, pack=PACK)] == types
 
