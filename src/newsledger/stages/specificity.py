@@ -150,20 +150,17 @@ def natural_cause(trigger: Token, pack: Pack) -> bool:
     if not causes:
         return False
 
-    def is_cause(token: Token) -> bool:
-        return token.lemma_.lower() in causes or token.lower_ in causes
-
     clause: Token | None = trigger
     for _ in range(3):  # the trigger, and up to two clauses it hangs on as a participle or a conjunct
         if clause is None:
             break
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subject is not None:
-            return is_cause(subject)  # a doer of its own: a cause, or someone who did it
+            return _names_cause(subject, causes)  # a doer of its own: a cause, or someone who did it
         cause_phrases = (
             c for c in clause.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
         )
-        if any(g.dep_ == "pobj" and is_cause(g) for c in cause_phrases for g in c.children):
+        if any(g.dep_ == "pobj" and _names_cause(g, causes) for c in cause_phrases for g in c.children):
             return True
         clause = clause.head if clause.dep_ in {"advcl", "conj", "xcomp", "acl"} else None
     return False
@@ -175,7 +172,7 @@ def opens_with_disaster(sent: SpacySpan, pack: Pack) -> bool:
     causes = specificity_cues(pack).natural_causes
 
     def names_cause(t: Token) -> bool:
-        if not (t.lower_ in causes or t.lemma_.lower() in causes):
+        if not _names_cause(t, causes):
             return False
         # A stretch that holds no event is not tagged: the word after tells the figure of speech there.
         if t.tag_ and t.pos_ not in {"NOUN", "PROPN"}:
@@ -183,6 +180,10 @@ def opens_with_disaster(sent: SpacySpan, pack: Pack) -> bool:
         return t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ != "of"
 
     return any(names_cause(t) for t in sent)
+
+
+def _names_cause(token: Token, causes: frozenset[str]) -> bool:
+    return token.lower_ in causes or token.lemma_.lower() in causes
 
 
 def is_specific(
