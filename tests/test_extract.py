@@ -261,3 +261,40 @@ def test_extract_article_too_long_is_skipped() -> None:
         source="test.txt",
         reason="article text too long (291 characters after extraction; extract.max_chars is 100)",
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Updated: November 11, 2011 20:09 IST", date(2011, 11, 11)),
+        ("Published on: Fri, 11 Nov 2011 at 09:56 IST", date(2011, 11, 11)),
+        ("DECEMBER 16, 2008", date(2008, 12, 16)),
+        ("WIRE Nov 12, 2011, 05.51AM IST HARBOURTON:", date(2011, 11, 12)),
+        ("on Tuesday, 16 December 2008 13:45.", date(2008, 12, 16)),
+        # Not a date line: a headline or a sentence that names a date, a numeric date of unknown order, no year.
+        ("Remembering September 11, 2001", None),
+        ("On June 3, 2010, the council voted to build a pier.", None),
+        ("12/06/08 1:22 pm", None),
+        ("Harbourton, Nov 11 -", None),
+    ],
+)
+def test_extract_article_plain_text_takes_its_date_from_a_date_line_at_its_head(
+    head: str, expected: date | None
+) -> None:
+    # Fictional text written for this test.
+    text = f"Westmoor council votes for second pier\n{head}\n{SENTENCE}\n{SENTENCE} The vote was close."
+    result = article(RawDocument(source="t.txt", path=None, text=text))
+    assert result.published == expected
+    assert result.text.startswith("Westmoor council votes")  # the line stays in the text
+
+
+def test_extract_article_given_date_wins_over_a_date_line() -> None:
+    text = f"Pier vote\nUpdated: November 11, 2011\n{SENTENCE}"
+    result = article(RawDocument(source="t.txt", path=None, text=text, published=date(2024, 1, 2)))
+    assert result.published == date(2024, 1, 2)
+
+
+def test_extract_article_a_date_line_below_the_first_lines_is_not_the_date() -> None:
+    body = "\n".join(f"{SENTENCE} Line {n}." for n in range(6))
+    result = article(RawDocument(source="t.txt", path=None, text=f"{body}\nDecember 16, 2008\n"))
+    assert result.published is None

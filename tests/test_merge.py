@@ -448,3 +448,69 @@ def test_merge_mentions_a_place_from_the_paragraph_blocks_nothing_and_yields_to_
     [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
     assert event.location == HERAT
     assert event.conflicts == ()
+
+
+def _in_sentence(m: EventMention, start: int) -> EventMention:
+    return replace(
+        m,
+        sentence=Span(start=start, end=start + 200),
+        spans=replace(m.spans, trigger=Span(start=start + 10, end=start + 19)),
+    )
+
+
+def test_merge_mentions_a_recalled_happening_joins_another_story_only_on_anchors() -> None:
+    # A report on Ben Ode's arrest recalls Ana Ruiz's arrest last month; its story is Ode's. The recalled arrest,
+    # undated, must not join the reports of Ruiz's arrest (another story's happening), nor count as their source.
+    ana = replace(actor("Ana Ruiz"), id=None, kind="person")
+    ben = replace(actor("Ben Ode"), id=None, kind="person")
+    police = actor("police")
+    ms = [
+        _in_sentence(mention("m1", "a1", type=EventType.COERCE, source=police, target=ben, day=None), 0),
+        _in_sentence(mention("m2", "a1", type=EventType.COERCE, source=police, target=ana, day=None), 900),
+        _in_sentence(mention("m3", "a2", type=EventType.COERCE, source=police, target=ben, day=None), 0),
+        _in_sentence(mention("m4", "a3", type=EventType.COERCE, source=police, target=ana, day=None), 0),
+    ]
+    # One story holds all three (their words are alike); nothing else ties a1's second arrest to a3.
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2", "a3")}
+    events = sorted(e.mention_ids for e in merge_mentions(ms, infos, settings=CFG, pack_version="p"))
+    assert events == [("m1", "m3"), ("m2",), ("m4",)]
+
+
+def test_merge_mentions_a_recalled_happening_with_anchors_still_joins() -> None:
+    # The same recall, dated by the text and naming the same person: strong anchors, so it is Ruiz's arrest.
+    ana = replace(actor("Ana Ruiz"), id=None, kind="person")
+    ben = replace(actor("Ben Ode"), id=None, kind="person")
+    ms = [
+        _in_sentence(mention("m1", "a1", type=EventType.COERCE, target=ben, day=date(2025, 3, 3)), 0),
+        _in_sentence(mention("m2", "a1", type=EventType.COERCE, target=ana, day=date(2025, 2, 1)), 900),
+        _in_sentence(mention("m4", "a3", type=EventType.COERCE, target=ana, day=date(2025, 2, 1)), 0),
+    ]
+    infos = {"a1": info("a1", "a1.example", story="s1"), "a3": info("a3", "a3.example", story="s2")}
+    events = sorted(e.mention_ids for e in merge_mentions(ms, infos, settings=CFG, pack_version="p"))
+    assert events == [("m1",), ("m2", "m4")]
+
+
+def test_merge_mentions_a_later_mention_that_agrees_with_the_lede_stays_in_the_story() -> None:
+    # "Police arrested Ben Ode ... Ode, 31, was arrested at his home": the same happening told again.
+    ben = replace(actor("Ben Ode"), id=None, kind="person")
+    ms = [
+        _in_sentence(mention("m1", "a1", type=EventType.COERCE, target=ben, day=None), 0),
+        _in_sentence(mention("m2", "a1", type=EventType.COERCE, target=replace(ben, text="Ode"), day=None), 900),
+        _in_sentence(mention("m3", "a2", type=EventType.COERCE, target=actor("a 31-year-old man"), day=None), 0),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    [event] = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert event.sources.independent == 2
+
+
+def test_merge_mentions_a_later_mention_naming_another_state_stays_in_the_story() -> None:
+    # "Afghan pilots were trained ... by Russian instructors": the coder may take either state as the doer, so
+    # a state in the role is no sign of another happening; only persons and counts are.
+    ms = [
+        _in_sentence(mention("m1", "a1", source=AFG, day=None), 0),
+        _in_sentence(mention("m2", "a1", source=RUS, day=None), 900),
+        _in_sentence(mention("m3", "a2", source=RUS, day=None), 0),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    events = sorted(e.mention_ids for e in merge_mentions(ms, infos, settings=CFG, pack_version="p"))
+    assert events == [("m1",), ("m2", "m3")]

@@ -22,6 +22,7 @@ from trafilatura.utils import load_html
 from newsledger.archives import original_url
 from newsledger.model import Article, RawDocument, Skip, Span, content_id
 from newsledger.settings import ExtractSettings
+from newsledger.stages.text_dates import published_in_text
 
 # Pages that are not articles are expected here and become skips; the libraries' own log lines add nothing.
 for _name in ("trafilatura", "htmldate"):
@@ -51,7 +52,8 @@ def extract_article(doc: RawDocument, *, settings: ExtractSettings) -> Article |
     """
     if doc.text is not None and doc.text.strip():
         paragraphs = split_paragraphs(doc.text)
-        page = _PageMeta()
+        # Plain text has no page metadata; a date line at its head ("Updated: November 11, 2011") is its date.
+        page = _PageMeta(published=None if doc.published else published_in_text(paragraphs))
     else:
         found = _extract_html(doc.html or "", url=doc.url, has_date=doc.published is not None, fast=settings.fast)
         if found is None:

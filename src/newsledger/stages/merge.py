@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -183,15 +184,27 @@ def _places_conflict(a: Place | None, b: Place | None) -> bool:
     return a.kind == b.kind
 
 
-def _compatible(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleInfo], settings: MergeSettings) -> bool:
+def _story(m: EventMention, infos: Mapping[str, ArticleInfo], apart: AbstractSet[str]) -> str | None:
+    """The story whose happening the mention may report: its article's, unless its article tells it apart
+    from the article's own happening of that type (``other_happenings``)."""
+    return None if m.id in apart else infos[m.article_id].story
+
+
+def _compatible(
+    m: EventMention,
+    cluster: _Cluster,
+    infos: Mapping[str, ArticleInfo],
+    settings: MergeSettings,
+    apart: AbstractSet[str] = frozenset(),
+) -> bool:
     """No member contradicts the mention: participants, equipment, dates and place all agree or are silent."""
     window = _window(m, infos[m.article_id], settings)
     equipment = _equipment_keys(m)
-    story = infos[m.article_id].story
+    story = _story(m, infos, apart)
     for other in cluster.members:
         # Within one story, unnamed participants told differently ("the gunman", "a 24-year-old") may be one;
         # across stories any two different participants in a role are two happenings.
-        same_story = story is not None and infos[other.article_id].story == story
+        same_story = story is not None and _story(other, infos, apart) == story
         loose = same_story or other.article_id == m.article_id
         if _actors_conflict(m.source, other.source, named_only=loose):
             return False
@@ -234,15 +247,22 @@ def _anchored(m: EventMention, other: EventMention, settings: MergeSettings) -> 
     return shares_equipment
 
 
-def _linked(m: EventMention, cluster: _Cluster, infos: Mapping[str, ArticleInfo], settings: MergeSettings) -> bool:
+def _linked(
+    m: EventMention,
+    cluster: _Cluster,
+    infos: Mapping[str, ArticleInfo],
+    settings: MergeSettings,
+    apart: AbstractSet[str] = frozenset(),
+) -> bool:
     """Evidence that the mention reports the cluster's happening: a member from its own article, copy group or
     story, or a member that shares strong anchors with it."""
     info = infos[m.article_id]
+    story = _story(m, infos, apart)
     for other in cluster.members:
         theirs = infos[other.article_id]
         if other.article_id == m.article_id or theirs.original == info.original:
             return True
-        if info.story is not None and theirs.story == info.story:
+        if story is not None and _story(other, infos, apart) == story:
             return True
         if _anchored(m, other, settings):
             return True
@@ -286,7 +306,7 @@ def _sort_key(m: EventMention, infos: Mapping[str, ArticleInfo]) -> tuple[date, 
     return (m.date.start if m.date else date.max, info.published or date.max, m.id)
 
 
-def _block_keys(m: EventMention, info: ArticleInfo) -> list[tuple[str, ...]]:
+def _block_keys(m: EventMention, info: ArticleInfo, story: str | None) -> list[tuple[str, ...]]:
     """The blocks a mention meets candidates in: its article, copy group and story, and each strong anchor."""
     kind = (m.type.value, _STATUS_GROUP.get(m.status, "claim"))
     if not m.specific:
@@ -294,14 +314,55 @@ def _block_keys(m: EventMention, info: ArticleInfo) -> list[tuple[str, ...]]:
         # mention of that article, which adds no source, and never another article's mention.
         return [(*kind, "article", m.article_id)]
     keys: list[tuple[str, ...]] = [(*kind, "article", m.article_id), (*kind, "copies", info.original)]
-    if info.story is not None:
-        keys.append((*kind, "story", info.story))
+    if story is not None:
+        keys.append((*kind, "story", story))
     for role, actor in (("source", m.source), ("target", m.target)):
         anchor = _anchor_key(actor)
         if anchor is not None:
             keys.append((*kind, role, anchor))
     keys.extend((*kind, "equipment", e) for e in sorted(_equipment_keys(m)))
     return keys
+
+
+def other_happenings(mentions: Iterable[EventMention]) -> frozenset[str]:
+    """The mentions that their own article tells apart from its happening of that type.
+
+    An article's first mention of a type that names a participant stands for the happening the article reports;
+    a later mention of that type that names a different person in one role, or counts it differently
+    ("Williams was arrested ... Vincent Jackson was arrested last month"), reports another happening: one that
+    the article recalls. Being in the story says nothing about such a mention, so it joins other articles' events
+    only on strong anchors, like a report of another story.
+    """
+    by_article: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+    first: dict[str, int] = {}
+    for m in mentions:
+        by_article[(m.article_id, m.type.value)].append(m)
+        first[m.article_id] = min(first.get(m.article_id, m.sentence.start), m.sentence.start)
+    apart: set[str] = set()
+    for (article, _), group in by_article.items():
+        group.sort(key=lambda m: (m.sentence.start, m.spans.trigger.start, m.id))
+        main = next((m for m in group if _is_named(m.source) or _is_named(m.target)), None)
+        if main is None or main.sentence.start != first[article]:
+            continue
+        for m in group:
+            if m.sentence.start <= main.sentence.start:
+                continue
+            if _tells_apart(m.source, main.source) or _tells_apart(m.target, main.target):
+                apart.add(m.id)
+    return frozenset(apart)
+
+
+def _tells_apart(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two persons by different names, or two exact counts that differ. States and organisations do not tell
+    happenings apart here: one report names the doer and the receiver of one happening in turn."""
+    if a is None or b is None:
+        return False
+    count_a, count_b = _headcount(a), _headcount(b)
+    if count_a is not None and count_b is not None:
+        return count_a != count_b
+    if a.kind != "person" or b.kind != "person" or _same_name(a, b):
+        return False
+    return _anchor_key(a) != _anchor_key(b)
 
 
 def cluster_mentions(
@@ -319,12 +380,13 @@ def cluster_mentions(
     unique = sorted({m.id: m for m in mentions}.values(), key=lambda x: _sort_key(x, infos))
     # Specific mentions first, so a non-specific mention never opens a cluster that a specific one could join.
     unique.sort(key=lambda m: not m.specific)
+    apart = other_happenings(unique)
     blocks: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
     every: list[_Cluster] = []
     for m in unique:
         info = infos[m.article_id]
-        keys = set(_block_keys(m, info))
-        chosen = _choose(m, [blocks[k] for k in sorted(keys)], infos, settings)
+        keys = set(_block_keys(m, info, _story(m, infos, apart)))
+        chosen = _choose(m, [blocks[k] for k in sorted(keys)], infos, settings, apart)
         if chosen is None:
             chosen = _Cluster()
             every.append(chosen)
@@ -361,6 +423,7 @@ def _choose(
     candidate_blocks: list[list[_Cluster]],
     infos: Mapping[str, ArticleInfo],
     settings: MergeSettings,
+    apart: AbstractSet[str],
 ) -> _Cluster | None:
     """The compatible, linked cluster the mention agrees with most (ties: the latest-ending, then the smallest
     first member id), or None. Each block is scanned backwards from its latest cluster and stops at the first
@@ -377,7 +440,7 @@ def _choose(
             if id(cluster) in seen:
                 continue
             seen.add(id(cluster))
-            if not _linked(m, cluster, infos, settings) or not _compatible(m, cluster, infos, settings):
+            if not _linked(m, cluster, infos, settings, apart) or not _compatible(m, cluster, infos, settings, apart):
                 continue
             rank = (_agreement(m, cluster), cluster.end, cluster.members[0].id)
             if best is None or rank > best:
