@@ -177,8 +177,13 @@ def _is_years_apart(year: int | None, story: dict[str, object]) -> bool:
 def _in_window(published: date | None, story: dict[str, object], window: timedelta) -> bool:
     if published is None or not story["end"]:
         return True
-    start, end = date.fromisoformat(str(story["start"])), date.fromisoformat(str(story["end"]))
+    start, end = _day_of(story["start"]), _day_of(story["end"])
     return start - window <= published <= end + window
+
+
+def _day_of(value: object) -> date:
+    # Saved stories hold ISO strings; a refinement pass holds the dates it parsed once.
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def assign_stories(
@@ -399,6 +404,8 @@ def _refine(
     index = _Index()
     for story_id, s in sums.items():
         index.add(story_id, {"words": s.words, "names": s.names})
+    # Every other article sees a story with all its members: its span is the same for all of them.
+    spans = {story_id: _parsed(s.span()) for story_id, s in sums.items()}
     moves: dict[str, str] = {}
     for member in members:
         own_id = out[member.article.id]
@@ -409,7 +416,7 @@ def _refine(
             is_own = story_id == own_id
             if is_own and story.size == 1:
                 continue
-            bar = _bar(member, story.span(member.year if is_own else None), window, threshold)
+            bar = _bar(member, _parsed(story.span(member.year)) if is_own else spans[story_id], window, threshold)
             if bar is None:
                 continue
             words_sq, names_sq = squares[story_id]
@@ -425,6 +432,11 @@ def _refine(
             moves[member.article.id] = best
     out.update(moves)
     return len(moves)
+
+
+def _parsed(span: dict[str, object]) -> dict[str, object]:
+    """The span with its publication days as dates, parsed once per pass rather than once per comparison."""
+    return span | {k: date.fromisoformat(str(span[k])) for k in ("start", "end") if span[k]}
 
 
 def _rebuild(members: Sequence[_Member], out: dict[str, str], before: dict[str, _Sums]) -> dict[str, dict[str, object]]:
