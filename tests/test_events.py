@@ -568,6 +568,13 @@ def test_extract_events_possessor_of_an_arrest_is_the_one_arrested() -> None:
     text = "The opposition leader's arrest in Moscow on Sunday drew protests."
     [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
     assert _quoted_roles(m, text)[1:3] == (None, "opposition leader")
+    # an offence before the noun says what it was for, and one who has or faces an arrest undergoes it
+    for text in ("Jackson had a previous DUI arrest in Mandera.", "Jackson faces a drug arrest in Mandera."):
+        [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+        assert _quoted_roles(m, text)[1:3] == (None, "Jackson")
+    text = "Police made a drug arrest in Mandera on Friday."
+    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+    assert _quoted_roles(m, text)[1:3] == ("Police", None)
     # a visit is not violence: the base visited is no target
     visit = "The minister visited a military base in Balkh province on Monday."
     assert all(m.spans.target is None for m in _extract_paragraphs(visit))
