@@ -703,3 +703,18 @@ def test_extract_events_campaign_rally_is_a_meeting_not_a_protest() -> None:
     assert {m.type.value for m in _extract_paragraphs(text)} == {"CONSULT"}
     text = "Thousands of students joined a rally against the new tax in Mandera on Monday."
     assert "PROTEST" in {m.type.value for m in _extract_paragraphs(text)}
+
+
+def test_extract_events_a_happening_during_protests_named_after_a_town_took_place_there() -> None:
+    # Fictional sentences written for this test.
+    text = "Police detained two students during the Nairobi protests on Friday."
+    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+    assert _quoted_roles(m, text) == ("detained", "Police", "two students", "Nairobi")
+    # the police who detain people during protests are not the protesters
+    text = "Police detained two students during protests in Mandera on Friday."
+    assert all(m.spans.source is None for m in _extract_paragraphs(text) if m.type.value == "PROTEST")
+    # those detained in a passive clause are
+    text = "Two students were detained during protests in Mandera on Friday."
+    assert [_quoted_roles(m, text)[1] for m in _extract_paragraphs(text) if m.type.value == "PROTEST"] == [
+        "Two students"
+    ]

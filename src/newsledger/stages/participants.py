@@ -502,7 +502,17 @@ class ParticipantFinder:
         if head.lemma_.lower() in self.observer_verbs:
             return True
         preps = self.sequence_preps | self.circumstance_preps
-        return noun.dep_ == "pobj" and noun.head.lower_ in preps
+        if noun.dep_ != "pobj":
+            return False
+        if noun.head.lower_ in preps:
+            return True
+        # "police detained two students during the protests": who does the harm is not who protests.
+        return (
+            noun.head.lower_ == "during"
+            and head.lemma_.lower() in self.harm_verbs
+            and any(c.dep_ == "nsubj" for c in head.children)
+            and any(r.type is EventType.PROTEST for r in self.index.get((noun.lemma_.lower(), "NOUN"), ()))
+        )
 
     def _is_violent(self, word: Token, pos: str = "VERB") -> bool:
         """A word that some trigger codes as violence: a verb ("wounded", "killed") whose passive subject is
