@@ -568,6 +568,13 @@ def test_extract_events_possessor_of_an_arrest_is_the_one_arrested() -> None:
     text = "The opposition leader's arrest in Moscow on Sunday drew protests."
     [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
     assert _quoted_roles(m, text)[1:3] == (None, "opposition leader")
+    # an offence before the noun says what it was for, and one who has or faces an arrest undergoes it
+    for text in ("Jackson had a previous DUI arrest in Mandera.", "Jackson faces a drug arrest in Mandera."):
+        [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+        assert _quoted_roles(m, text)[1:3] == (None, "Jackson")
+    text = "Police made a drug arrest in Mandera on Friday."
+    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+    assert _quoted_roles(m, text)[1:3] == ("Police", None)
     # a visit is not violence: the base visited is no target
     visit = "The minister visited a military base in Balkh province on Monday."
     assert all(m.spans.target is None for m in _extract_paragraphs(visit))
@@ -655,6 +662,15 @@ def test_extract_events_their_meeting_has_both_parties() -> None:
         ("The two men refused to talk about what had happened.", "CONSULT", False),
         ("President Rell talked with Prime Minister Osk on Monday.", "CONSULT", True),
         ("President Rell and Prime Minister Osk talked on Monday.", "CONSULT", True),
+        # what one meets that is nobody to meet with
+        ("The new rifles meet the requirements of the army.", "CONSULT", False),
+        ("The plan is meeting with the approval of the council.", "CONSULT", False),
+        ("President Rell will meet the leaders of the opposition on Monday.", "CONSULT", True),
+        # a protest lodged by a state, and a rival's attacks, are words: no demonstration, no violence
+        ("Norway lodged a diplomatic protest with Kenya on Monday.", "PROTEST", False),
+        ("Students staged a protest in Mandera on Monday.", "PROTEST", True),
+        ("Senator Kell faced withering attacks from his rivals on Monday.", "ASSAULT", False),
+        ("Gunmen carried out attacks on two villages near Mandera on Monday.", "ASSAULT", True),
     ],
 )
 def test_extract_events_other_senses_of_trigger_words_are_no_events(text: str, type_: str, kept: bool) -> None:
@@ -679,3 +695,26 @@ def test_extract_events_happening_the_headline_states_is_asserted() -> None:
     # without the headline, the spokesman's claim is alleged
     body = text.split("\n\n")[1]
     assert {m.status for m in _assaults(body)} == {Status.ALLEGED}
+
+
+def test_extract_events_campaign_rally_is_a_meeting_not_a_protest() -> None:
+    # Fictional sentences written for this test: a candidate meets supporters; no one protests.
+    text = "Senator Kell spoke to supporters at a campaign rally in Mandera on Monday."
+    assert {m.type.value for m in _extract_paragraphs(text)} == {"CONSULT"}
+    text = "Thousands of students joined a rally against the new tax in Mandera on Monday."
+    assert "PROTEST" in {m.type.value for m in _extract_paragraphs(text)}
+
+
+def test_extract_events_a_happening_during_protests_named_after_a_town_took_place_there() -> None:
+    # Fictional sentences written for this test.
+    text = "Police detained two students during the Nairobi protests on Friday."
+    [m] = [m for m in _extract_paragraphs(text) if m.type.value == "COERCE"]
+    assert _quoted_roles(m, text) == ("detained", "Police", "two students", "Nairobi")
+    # the police who detain people during protests are not the protesters
+    text = "Police detained two students during protests in Mandera on Friday."
+    assert all(m.spans.source is None for m in _extract_paragraphs(text) if m.type.value == "PROTEST")
+    # those detained in a passive clause are
+    text = "Two students were detained during protests in Mandera on Friday."
+    assert [_quoted_roles(m, text)[1] for m in _extract_paragraphs(text) if m.type.value == "PROTEST"] == [
+        "Two students"
+    ]

@@ -80,6 +80,17 @@ def test_resolve_place_own_name_beats_an_alternate_name_in_the_same_country() ->
     assert delhi is not None and delhi.name == "Delhi"
 
 
+def test_resolve_place_a_provinces_own_name_beats_a_towns_alternate_name_elsewhere() -> None:
+    # GeoNames gives "Islamabad" as an old name of Chattogram (Bangladesh), a larger city than Pakistan's capital.
+    place = resolve_place("Islamabad", gazetteer=GAZETTEER)
+    assert place is not None and place.country == "PAK"
+    # a town's own name does not beat a larger town elsewhere, nor a province a country's other name
+    andrews = resolve_place("St. Andrews", gazetteer=GAZETTEER)
+    assert andrews is not None and andrews.country == "GBR"
+    zaire = resolve_place("Zaire", gazetteer=GAZETTEER)
+    assert zaire is not None and (zaire.country, zaire.kind) == ("COD", "country")
+
+
 def test_resolve_place_facility_resolves_to_its_place() -> None:
     assert resolve_place("Kabul airport", gazetteer=GAZETTEER) == resolve_place("Kabul", gazetteer=GAZETTEER)
 

@@ -60,6 +60,14 @@ def _status(nlp: Language, text: str, word: str, source: str | None = None) -> S
         # a reported "would" is the future of the past, not a condition
         ("Russia said it would deliver helicopters to Iran.", "deliver", Status.INTENDED),
         ("Russia said it would deliver helicopters if Iran paid.", "deliver", Status.HYPOTHETICAL),
+        # a preposition of time takes its event as known: neither the report nor a negation reaches it ...
+        ("The deal was signed during a visit by a Turkish delegation, officials said.", "visit", Status.ASSERTED),
+        ("Officials said the deal was signed during a visit by a Turkish delegation.", "visit", Status.ASSERTED),
+        ("Officials said the deal was signed during a visit by a Turkish delegation.", "signed", Status.ALLEGED),
+        ("Russia did not sign the deal during the visit.", "visit", Status.ASSERTED),
+        # ... while a plan on the clause does, and the event's own cue stays
+        ("Russia will sign the deal during the visit.", "visit", Status.INTENDED),
+        ("Russia signed the deal during the planned visit.", "visit", Status.INTENDED),
     ],
 )
 def test_assess_status_follows_the_governing_cue(nlp: Language, text: str, word: str, status: Status) -> None:

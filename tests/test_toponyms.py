@@ -77,3 +77,8 @@ def test_find_toponyms_an_unlisted_district_is_a_place_of_the_articles_country()
     found = _by_text(_places(text))
     assert found["KHOST"] == ("Khost", "AFG", "division")
     assert found["Qalandar Ghundai district"] == ("Qalandar Ghundai", "AFG", None)
+
+
+def test_find_toponyms_a_capital_named_alone_is_not_another_citys_old_name() -> None:
+    text = f"{FICTION}\n\nA delegation of the movement visited Islamabad from Qatar late last month."
+    assert _by_text(_places(text))["Islamabad"][1] == "PAK"

@@ -66,6 +66,19 @@ all arguments 0.218. Two rules that lifted M2E2 were left out for the floors of 
 ("arrested at the airport"; location F1 0.243) split GVC's reports of one shooting (corroboration recall 0.871 ->
 0.806), and nouns for one of a group named alone ("police arrested a protester"; target F1 0.246, trigger recall
 0.521) lowered ECB+ story B3 recall from 0.872 to 0.866.
+
+After the fourth round (branch issue11d; measured on that branch): the false triggers were listed by class (1,107
+unmatched system events, 1,096 of them in sentences with no gold event of any type). Most are real events that
+M2E2 leaves unannotated or PLOVER events ACE has no type for (bans, seizures, annexations, aid), so precision stays a
+lower bound and the scorer, which follows FORMAT.md, was left as it is. Of our own errors, the classes that
+generalise were fixed in the pack: what one meets that is nobody ("meet the requirements", "met with approval"), a
+campaign, election or primary rally (ACE codes it Contact:Meet, where we had PROTEST: now CONSULT), a diplomatic or
+official protest and withering or verbal attacks (ACCUSE). Arguments: an offence before an arrest noun ("a DUI
+arrest") is no party, one who "had" or "faces" an arrest undergoes it, an arrest during the New York protests is in
+New York, and police who detain people during protests are not the protesters; places: "Islamabad" alone is
+Pakistan's capital, no longer Chattogram (Bangladesh). Trigger P/R/F1 0.316/0.514/0.391
+(1,599 system events); source F1 0.222, target F1 0.242, participant F1 0.147, location F1 0.239, all arguments
+0.222; on matched events: source 0.587, target 0.531, location 0.502.
 """
 
 from __future__ import annotations

@@ -82,6 +82,8 @@ LEDE_SENTENCES = 3
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
 ARGUMENT_PREPS = frozenset({"to", "with", "for"})
+# Prepositions that put the clause's happening inside another one ("arrested during the protests").
+CO_OCCURRING_PREPS = ("during", "amid", "amidst")
 # An event noun takes its target with "on" or "against" ("an attack on a checkpoint in Kandahar").
 NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
@@ -361,6 +363,17 @@ class _Extractor:
                 found = self._place_at(obj, sent, countries)
                 if found is not None and found[0] != self.gazetteer.countries.get(found[0].country or ""):
                     return found
+        # "arrested several people during the New York protests": what happened during a happening named after its
+        # town happened there too.
+        for holder in holders:
+            for obj in prep_objects(holder, CO_OCCURRING_PREPS):
+                # the town as the preposition's object is the same phrase parsed apart ("during the Nairobi | protests")
+                named = [obj] if obj.pos_ == "PROPN" else []
+                named += [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                for word in named:
+                    found = self._place_at(word, sent, countries)
+                    if found is not None and found[0].kind in LOCAL_PLACE_KINDS:
+                        return found
         return None
 
     def _named_place(self, token: Token, rule: TriggerRule, sent: ParsedSentence) -> tuple[Place, Span] | None:

@@ -130,6 +130,8 @@ class ParticipantFinder:
         self.attack_objects = pack.resolve_words.get("attack_objects", frozenset())
         self.patient_possessor_nouns = pack.resolve_words.get("patient_possessor_nouns", frozenset())
         self.circumstance_preps = pack.resolve_words.get("circumstance_preps", frozenset())
+        self.offences = pack.resolve_words.get("offences", frozenset())
+        self.undergoing_verbs = pack.resolve_words.get("undergoing_verbs", frozenset())
         # "I", "you": they stand for a quotation's speaker or addressee, which the attribution stage knows.
         words = pack.attribution
         self.deictic = words.get("first_singular", frozenset()) | words.get("second", frozenset())
@@ -406,10 +408,14 @@ class ParticipantFinder:
             token = token.head
         source = None
         patient = None
+        patient_noun = token.lemma_.lower() in self.patient_possessor_nouns
         for child in token.children:
-            if child.dep_ == "poss" and token.lemma_.lower() in self.patient_possessor_nouns:
+            if child.dep_ == "poss" and patient_noun:
                 # "his arrest", "Navalny's detention": the one it was done to.
                 patient = self._actor_arg(child, sent, doc)
+                continue
+            if child.dep_ in {"compound", "amod"} and child.lower_ in self.offences and patient_noun:
+                # "a DUI arrest", "drug arrests": what it was for, not who made it.
                 continue
             if child.dep_ in {"poss", "compound", "amod"}:
                 source = self._actor_arg(child, sent, doc)
@@ -430,8 +436,12 @@ class ParticipantFinder:
                 if patients:
                     # "two men were wounded in the shooting": the one harmed is the shooting's target.
                     harmed = self._actor_arg(patients[0], sent, doc)
-                elif token.dep_ == "dobj" and head.lemma_.lower() in self.receiving_verbs:
-                    # "we are prepared to consider such requests": the one who considers is whom they are made to.
+                elif token.dep_ == "dobj" and (
+                    head.lemma_.lower() in self.receiving_verbs
+                    or (patient_noun and head.lemma_.lower() in self.undergoing_verbs)
+                ):
+                    # "we are prepared to consider such requests": the one who considers is whom they are made to;
+                    # "Jackson had a previous DUI arrest", "faces arrest": the one it is done to.
                     harmed = self._actor_arg(subject_of(head), sent, doc, subject=True)
                 elif not self._only_observes(token, head):
                     # "forces were engaged in ethnic cleansing": a passive or adjectival head's subject also acts;
@@ -492,7 +502,17 @@ class ParticipantFinder:
         if head.lemma_.lower() in self.observer_verbs:
             return True
         preps = self.sequence_preps | self.circumstance_preps
-        return noun.dep_ == "pobj" and noun.head.lower_ in preps
+        if noun.dep_ != "pobj":
+            return False
+        if noun.head.lower_ in preps:
+            return True
+        # "police detained two students during the protests": who does the harm is not who protests.
+        return (
+            noun.head.lower_ == "during"
+            and head.lemma_.lower() in self.harm_verbs
+            and any(c.dep_ == "nsubj" for c in head.children)
+            and any(r.type is EventType.PROTEST for r in self.index.get((noun.lemma_.lower(), "NOUN"), ()))
+        )
 
     def _is_violent(self, word: Token, pos: str = "VERB") -> bool:
         """A word that some trigger codes as violence: a verb ("wounded", "killed") whose passive subject is

@@ -315,6 +315,16 @@ def _rank(candidate: Candidate, countries: Sequence[str]) -> tuple[int, int, int
     return preferred, 0 if candidate.kind in {"country", "continent"} else 1, -candidate.population
 
 
+def own_name_wins(named: Candidate, best: Candidate) -> bool:
+    """Whether a place called by its own name is meant rather than ``best``, which the name calls by an alternate:
+    in the same country, always ("New Delhi", not Delhi); elsewhere, when it is a province or capital territory,
+    whose population the gazetteer does not know, against a town ("Islamabad", not Chattogram, whose old name it
+    was). A town called by its own name does not beat a larger town elsewhere ("St Andrews" stays the Scottish
+    town), nor a province a country's other name ("Zaire" stays the Congo, not the Angolan province)."""
+    same_country = named.place.country == best.place.country
+    return same_country or (named.kind == "division" and best.kind == "city")
+
+
 def resolve_place(name: str, *, gazetteer: Gazetteer, countries: Sequence[str] = ()) -> Place | None:
     """The place ``name`` most likely denotes, preferring the given countries (first most), then population."""
     key = fold_place(name)
@@ -326,8 +336,8 @@ def resolve_place(name: str, *, gazetteer: Gazetteer, countries: Sequence[str] =
     wanted = tuple(countries)
     best = min(found, key=lambda c: _rank(c, wanted))
     # A name that is one place's own and another's alternate, in the same country, is the former: GeoNames
-    # lists "New Delhi" among the names of Delhi, the larger city around it.
-    named = [c for c in found if c.place.country == best.place.country and fold_place(c.place.name) == key]
+    # lists "New Delhi" among the names of Delhi, the larger city around it. A province's own name wins anywhere.
+    named = [c for c in found if fold_place(c.place.name) == key and own_name_wins(c, best)]
     if named and fold_place(best.place.name) != key:
         return min(named, key=lambda c: _rank(c, wanted)).place
     return best.place

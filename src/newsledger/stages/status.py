@@ -67,6 +67,8 @@ class StatusCue:
 
 
 ASSERTED_BY_DEFAULT = StatusCue(status=Status.ASSERTED, kind="none", text="")
+# What the clause around a presupposed event noun may say without reaching it: it is still taken as known.
+PRESUPPOSITION_HOLDS = frozenset({Status.ASSERTED, Status.ALLEGED, Status.NEGATED, Status.DENIED})
 
 
 def _sentence_start(token: Token) -> Token:
@@ -133,6 +135,24 @@ def assess_status_detail(token: Token, *, pack: Pack, resolver: Resolver, source
     Cues count only where they govern the predicate: its own auxiliaries, negation, markers and modifiers,
     then the verbs, nouns and adjectives it is the complement of, climbing heads until a clause boundary.
     """
+    cue = _climb(token, pack=pack, resolver=resolver, source=source)
+    prep = _presupposing_prep(token, pack)
+    if prep is not None and cue.status in PRESUPPOSITION_HOLDS and _own_cues(token, pack) is None:
+        # "signed during a visit by a Turkish delegation, the ministry said": the visit is taken as known, and
+        # neither the report nor a negation of the clause reaches it; a plan or a condition on it does.
+        return StatusCue(status=Status.ASSERTED, kind="presupposed", text=prep)
+    return cue
+
+
+def _presupposing_prep(token: Token, pack: Pack) -> str | None:
+    """The preposition of time that takes the event noun ("during the visit"), if any."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return None
+    prep = token.head.lower_
+    return prep if prep in pack.cue(Status.ASSERTED, "presupposing") else None
+
+
+def _climb(token: Token, *, pack: Pack, resolver: Resolver, source: ActorRef | None) -> StatusCue:
     current, skip_own = token, False
     for _ in range(8):
         found = None if skip_own else _own_cues(current, pack)
@@ -278,8 +298,8 @@ def attributed_status(
 
     Only an event the syntax leaves asserted changes: one carried by a cited source (a quotation, "according to",
     "reportedly", a report a sentence away) is alleged, unless the source speaks for a party to the event (its
-    own account) or a factive head ("confirmed that") already vouches for it. Intended, possible, denied and the
-    rest stay.
+    own account), a factive head ("confirmed that") already vouches for it, or a preposition of time takes it as
+    known ("during a visit by ..."). Intended, possible, denied and the rest stay.
     """
     if attribution.kind is AttributionKind.OUTLET:
         return cue.status
@@ -291,7 +311,7 @@ def attributed_status(
         cue = ASSERTED_BY_DEFAULT
     if cue.status is not Status.ASSERTED:
         return cue.status
-    if cue.kind in {"factive", "reporting"}:
+    if cue.kind in {"factive", "reporting", "presupposed"}:
         # The cue path already weighed the reporter: a factive head, or a party's own account.
         return cue.status
     reporter = attribution.source_actor

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from newsledger.model import Place, Span, Toponym
 from newsledger.pack import Pack
 from newsledger.stages.annotate import AnnotatedArticle, doc_entities
-from newsledger.stages.places import DIVISION_NOUNS, Candidate, Gazetteer, fold_place
+from newsledger.stages.places import DIVISION_NOUNS, Candidate, Gazetteer, fold_place, own_name_wins
 
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 # Labels the parse sometimes gives a place name; kept only when the gazetteer knows the name as a large place.
@@ -227,10 +227,11 @@ def _best(
 
 def _own_name(best: Candidate, candidates: Sequence[Candidate], key: str) -> Candidate:
     """A name that is one place's own and another's alternate, in one country, is the former's: GeoNames lists
-    "New Delhi" among the names of Delhi, the larger city around it."""
+    "New Delhi" among the names of Delhi, the larger city around it. So is a province's or a capital territory's
+    own name in any country: "Islamabad" is Pakistan's capital, not Chattogram, whose old name it was."""
     if fold_place(best.place.name) == key:
         return best
-    named = [c for c in candidates if c.place.country == best.place.country and fold_place(c.place.name) == key]
+    named = [c for c in candidates if fold_place(c.place.name) == key and own_name_wins(c, best)]
     return max(named, key=lambda c: c.population) if named else best
 
 
