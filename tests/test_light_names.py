@@ -15,8 +15,8 @@ from newsledger.stages.stories import story_names
 TEXT = (
     "Fictional test article.\n\n"
     "Toronto - The festival opened in Denver last week. Maria Lopez of the Riverside Youth Council said the music "
-    "was loud. Police said the crowd was calm. Canadian fans came from Toronto in 2019, and I heard Lopez sing there on "
-    "Monday."
+    "was loud. Police said the crowd was calm. Canadian fans came from Toronto in 2019, and I heard Lopez sing "
+    "there on Monday."
 )
 
 
