@@ -1,11 +1,13 @@
-"""What parsing only candidate sentences saves: annotate + events with annotate.candidates_only on and off.
+"""What parsing only candidate sentences saves: annotate + events with annotate.candidates_only (or light_names) on
+and off.
 
-Usage: python benchmarks/candidates.py [--chunk 50]   (needs NEWSLEDGER_SHARED)
+Usage: python benchmarks/candidates.py [--chunk 50] [--compare light_names] [--limit N]   (needs NEWSLEDGER_SHARED)
 
 The GVC documents, every other ECB+ document and the Scrapinghub pages (extracted) are shuffled with a fixed seed
 and cut into chunks; each chunk is annotated and coded with both settings, in alternating order, in one process, so
 that a machine whose load changes during the run weighs on both alike. Prints the seconds and event mentions of
-each setting, and the share of characters each corpus would have parsed, with 0, 1 and 2 sentences of context.
+each setting, and (comparing ``candidates_only``) the share of characters each corpus would have parsed, with 0, 1
+and 2 sentences of context.
 """
 
 from __future__ import annotations
@@ -62,17 +64,25 @@ def parsed_share(articles: list[Article], settings: Settings, context: int) -> f
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chunk", type=int, default=50, help="articles per chunk")
+    parser.add_argument(
+        "--compare",
+        choices=["candidates_only", "light_names"],
+        default="candidates_only",
+        help="the annotate setting to time on and off (light_names: with candidates_only on)",
+    )
+    parser.add_argument("--limit", type=int, default=0, help="time only the first N shuffled articles (0: all)")
     args = parser.parse_args()
     settings = Settings()
     pack = load_pack(settings.events.pack)
     by_corpus = corpora(settings)
-    for name, articles in by_corpus.items():
+    for name, articles in by_corpus.items() if args.compare == "candidates_only" else ():
         shares = ", ".join(f"{parsed_share(articles, settings, c):.0%}" for c in (0, 1, 2))
         print(
             f"{name}: {len(articles)} articles; share of characters parsed with 0, 1, 2 sentences of context: {shares}"
         )
     articles = [a for group in by_corpus.values() for a in group]
     random.Random(3).shuffle(articles)
+    articles = articles[: args.limit or None]
     for annotated in annotate_articles(articles[:1], pack=pack, settings=settings.annotate):
         extract_events(annotated, pack=pack)  # the indexes are built or read once, outside the timings
     seconds = {True: 0.0, False: 0.0}
@@ -80,7 +90,7 @@ def main() -> None:
     for n, start in enumerate(range(0, len(articles), args.chunk)):
         chunk = articles[start : start + args.chunk]
         for mode in (True, False) if n % 2 else (False, True):
-            annotate = replace(settings.annotate, candidates_only=mode)
+            annotate = replace(settings.annotate, candidates_only=True, **{args.compare: mode})
             t = time.perf_counter()
             found = sum(
                 len(extract_events(a, pack=pack)) for a in annotate_articles(chunk, pack=pack, settings=annotate)
@@ -89,7 +99,7 @@ def main() -> None:
             mentions[mode] += found
     for mode in (False, True):
         rate = len(articles) / seconds[mode]
-        print(f"candidates_only={mode!s:5}: annotate + events {seconds[mode]:7.1f} s, {rate:5.1f} articles/s, "
+        print(f"{args.compare}={mode!s:5}: annotate + events {seconds[mode]:7.1f} s, {rate:5.1f} articles/s, "
               f"{mentions[mode]} mentions")  # fmt: skip
     print(f"speed-up {seconds[False] / seconds[True]:.2f}x on {len(articles)} articles")
 

@@ -76,13 +76,21 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
 
 # Whether the builds parse only the sentences that can hold an event (the default) or every sentence (--parse-all).
 CANDIDATES_ONLY = True
+LIGHT_NAMES: bool | None = None  # None: the setting's default
+
+
+def _annotate_changes() -> dict[str, bool]:
+    changes = {"candidates_only": CANDIDATES_ONLY}
+    if LIGHT_NAMES is not None:
+        changes["light_names"] = LIGHT_NAMES
+    return changes
 
 
 def _settings_code() -> str:
     return (
         "from dataclasses import replace\n"
         "from newsledger.settings import Settings\n"
-        f"settings = Settings(annotate=replace(Settings().annotate, candidates_only={CANDIDATES_ONLY}))\n"
+        f"settings = Settings(annotate=replace(Settings().annotate, **{_annotate_changes()!r}))\n"
     )
 
 
@@ -102,7 +110,7 @@ def by_stage(inputs: list[str], manifest: str | None, db: Path) -> tuple[dict[st
     from newsledger.store.ledger import Store
 
     settings = Settings()
-    settings = replace(settings, annotate=replace(settings.annotate, candidates_only=CANDIDATES_ONLY))
+    settings = replace(settings, annotate=replace(settings.annotate, **_annotate_changes()))
     times: dict[str, float] = {}
     t = time.perf_counter()
     pack = load_pack(settings.events.pack)
@@ -251,10 +259,14 @@ def main() -> None:
     parser.add_argument("--real", action="store_true", help="also the real news of the shared data folder")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to build with")
     parser.add_argument("--parse-all", action="store_true", help="parse every sentence (annotate.candidates_only off)")
+    parser.add_argument(
+        "--light-names", choices=["on", "off"], help="annotate.light_names (default: the setting's default)"
+    )
     args = parser.parse_args()
-    global CANDIDATES_ONLY
+    global CANDIDATES_ONLY, LIGHT_NAMES
     CANDIDATES_ONLY = not args.parse_all
-    print(f"annotate.candidates_only = {CANDIDATES_ONLY}")
+    LIGHT_NAMES = None if args.light_names is None else args.light_names == "on"
+    print(f"annotate settings changed: {_annotate_changes()}")
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         first, warm = start_up(base)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import pickle
+from dataclasses import FrozenInstanceError, dataclass
 from pathlib import Path
 
 import pytest
 
-from newsledger.diskcache import CACHE_ENV, cache_key, load_or_build
+from newsledger.diskcache import CACHE_ENV, cache_key, flat_pickle, load_or_build
 
 
 @pytest.fixture
@@ -57,6 +59,39 @@ def test_load_or_build_unwritable_folder_builds_in_memory_with_a_warning(
     with caplog.at_level(logging.WARNING, logger="newsledger.diskcache"):
         assert load_or_build("demo", "k", lambda: {"built": 1}, dict) == {"built": 1}
     assert "index not cached at" in caplog.text
+
+
+@flat_pickle
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@flat_pickle
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OneField:
+    name: str
+
+
+def test_flat_pickle_reads_back_equal_frozen_records() -> None:
+    entries = [Entry(name="Kabul", aliases=("Kabol",)), Entry(name="Herat"), OneField(name="Mazar")]
+    back = pickle.loads(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == entries and [type(e) for e in back] == [Entry, Entry, OneField]
+    with pytest.raises(FrozenInstanceError):
+        back[0].name = "Kandahar"  # type: ignore[misc]
+
+
+def test_load_or_build_shared_objects_are_read_back_as_the_given_ones(folder: Path) -> None:
+    entries = (Entry(name="Kabul"), Entry(name="Herat"))
+    key = cache_key(["shared"])
+    index = {"kabul": entries[0], "herat": entries[1], "copy": Entry(name="Kabul")}
+    load_or_build("demo", key, lambda: index, dict, shared=entries)
+    again = (Entry(name="Kabul"), Entry(name="Herat"))  # the entries of a later process
+    read = load_or_build("demo", key, lambda: {}, dict, shared=again)
+    assert read == index
+    assert read["kabul"] is again[0] and read["herat"] is again[1]
+    assert read["copy"] is not again[0]  # an equal object that is not one of them is saved as itself
 
 
 def test_pack_and_actor_index_read_back_from_the_cache_equal_the_built_ones(folder: Path) -> None:

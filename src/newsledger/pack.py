@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from newsledger.diskcache import cache_key, load_or_build
+from newsledger.diskcache import cache_key, flat_pickle, load_or_build
 from newsledger.errors import PackError
 from newsledger.model import EventType, Status
 
@@ -21,6 +21,7 @@ COMPLEMENT_KINDS = ("infinitive", "clause")
 EQUIPMENT_OBJECT = "EQUIPMENT"
 
 
+@flat_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TriggerRule:
     lemma: tuple[str, ...]  # one lemma, or a phrase of lemmas
@@ -44,6 +45,7 @@ class TriggerRule:
     needs_partner: bool = False
 
 
+@flat_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorEntry:
     id: str
@@ -63,6 +65,7 @@ class ActorEntry:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+@flat_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EquipmentEntry:
     id: str

@@ -48,8 +48,13 @@ class AnnotateSettings:
     candidates_only: bool = _setting(
         True,
         "Tag and parse only the sentences that can hold an event (a word that may be an inflection of one of the "
-        "pack's trigger lemmas) and the sentences before them; the rest gets the entity recogniser alone, for "
+        "pack's trigger lemmas) and the sentences before them; the rest gets names only (see light_names), for "
         "places and stories. False parses every sentence.",
+    )
+    light_names: bool = _setting(
+        True,
+        "In the sentences that are not parsed (candidates_only), find names from capitalised words, the gazetteer "
+        "and the pack instead of running spaCy's entity recogniser. False runs the recogniser there too.",
     )
     context_sentences: int = _setting(
         2, "Sentences before each candidate sentence parsed with it (pronouns, attribution, equipment named earlier)."

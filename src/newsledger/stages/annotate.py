@@ -24,6 +24,7 @@ from newsledger.diskcache import cache_key, load_or_build
 from newsledger.model import Article, Span, TimeExpression
 from newsledger.pack import EQUIPMENT_OBJECT, Pack
 from newsledger.settings import AnnotateSettings
+from newsledger.stages.light_names import LightNames, known_labels
 from newsledger.stages.tag_attributes import speed_up_attribute_ruler
 from newsledger.stages.timex import find_time_expressions
 
@@ -508,6 +509,37 @@ def _trigger_words(model: str, pack: Pack) -> TriggerWords:
     return TriggerWords.of(load_nlp(model, pack), pack)
 
 
+def _dictionary(nlp: Language) -> frozenset[str]:
+    """The lower-case nouns, verbs and adjectives of the model's lemmatizer tables (WordNet's words)."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words if w.islower())
+
+
+# A city this populous is named as a place more often than as anything else ("Denver", "Toronto").
+LARGE_CITY = 200_000
+
+
+@functools.lru_cache(maxsize=4)
+def _light_names(model: str, pack: Pack) -> LightNames:
+    from newsledger.stages.places import build_gazetteer, fold_place
+
+    gazetteer = build_gazetteer(pack)
+    large = frozenset({"country", "division", "continent"})
+    return LightNames(
+        large_place=lambda text: any(c.kind in large for c in gazetteer.candidates(text)),
+        any_place=lambda text: bool(gazetteer.candidates(text)),
+        city=lambda text: any(c.population >= LARGE_CITY for c in gazetteer.candidates(text)),
+        is_nationality=lambda text: fold_place(text) in gazetteer.demonyms,
+        org_heads=pack.resolve_words.get("organisation_heads", frozenset()),
+        time_words=pack.resolve_words.get("time_words", frozenset()),
+        common_words=frozenset(load_nlp(model, pack).Defaults.stop_words),
+        titles=pack.resolve_words.get("titles", frozenset()),
+        dictionary=_dictionary(load_nlp(model, pack)),
+    )
+
+
 _SENTENCIZER = Sentencizer()
 # What a stretch that cannot hold an event skips: tagging, parsing and lemmas. The pack's names and spaCy's entity
 # recogniser (which has its own token vectors) still run, since places and stories read every entity.
@@ -553,6 +585,7 @@ def annotate_articles(
     """
     nlp = load_nlp(settings.model, pack)
     words = _trigger_words(settings.model, pack) if settings.candidates_only else None
+    names = _light_names(settings.model, pack) if settings.candidates_only and settings.light_names else None
     for article in articles:
         pieces = [c for p in article.paragraphs for c in parse_chunks(article.text, p, settings.max_parse_chars)]
         texts = [_breakable(article.text[c.start : c.end]) for c in pieces]
@@ -561,7 +594,7 @@ def annotate_articles(
             paragraphs = tuple(Paragraph(offset=c.start, doc=d) for c, d in zip(pieces, docs, strict=True))
             reach = [c.end for c in pieces]
         else:
-            paragraphs, reach = _annotate_stretches(nlp, pieces, texts, words, settings)
+            paragraphs, reach = _annotate_stretches(nlp, pieces, texts, words, names, settings)
         # Only the parsed sentences are read for dates; the text after a piece's last one is left out.
         timexes = tuple(
             t
@@ -575,7 +608,12 @@ def annotate_articles(
 
 
 def _annotate_stretches(
-    nlp: Language, pieces: Sequence[Span], texts: Sequence[str], words: TriggerWords, settings: AnnotateSettings
+    nlp: Language,
+    pieces: Sequence[Span],
+    texts: Sequence[str],
+    words: TriggerWords,
+    names: LightNames | None,
+    settings: AnnotateSettings,
 ) -> tuple[tuple[Paragraph, ...], list[int]]:
     """The pieces' stretches, parsed or light, in text order; and for each piece, the article offset where its last
     parsed stretch ends (the piece's start when it has none).
@@ -609,7 +647,14 @@ def _annotate_stretches(
     # already on the tokens, and the light stretches skip tagging and parsing.
     docs = nlp.pipe((d for _, d in parsed), batch_size=settings.batch_size, disable=["entity_ruler"])
     out = [Paragraph(offset=o, doc=d) for (o, _), d in zip(parsed, docs, strict=True)]
-    docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=[*_PARSE_ONLY, "entity_ruler"])
+    known = known_labels([e for p in out for e in doc_entities(p.doc)]) if names is not None else {}
+    if names is None:
+        skip = [*_PARSE_ONLY, "entity_ruler"]
+        docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=skip)
+    else:
+        # The names alone, found from the words (see ``LightNames``); no tagger, no recogniser.
+        skip = [*_PARSE_ONLY, "entity_ruler", "ner", "place_heads"]
+        docs = (names(d, known) for d in nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=skip))
     out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
     return tuple(sorted(out, key=lambda p: p.offset)), reach
 

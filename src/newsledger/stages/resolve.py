@@ -73,8 +73,9 @@ def build_resolver(pack: Pack) -> Resolver:
     if not pack.digest:
         return _build_resolver(pack)
     key = cache_key([pack.digest, Path(__file__).read_bytes()])
-    # The cached index holds its own copy of the pack, which the one in memory replaces.
-    return replace(load_or_build("resolver", key, lambda: _build_resolver(pack), Resolver), pack=pack)
+    # The cached index points to the pack in memory and its entries (saved as positions, not copies).
+    shared = (pack, *pack.actors, *pack.equipment)
+    return load_or_build("resolver", key, lambda: _build_resolver(pack), Resolver, shared=shared)
 
 
 def _build_resolver(pack: Pack) -> Resolver:

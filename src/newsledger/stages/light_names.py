@@ -1,0 +1,179 @@
+"""Names in the stretches that cannot hold an event, found without spaCy's entity recogniser.
+
+The stretches the annotate stage does not parse are read only for their names: stories take every name and the
+years dates name, toponyms take the places, and the events stage takes the last name of a sentence for a pronoun in
+the next one. ``LightNames`` finds them from the words alone: the pack's actors and equipment (already labelled),
+runs of capitalised words, and years. A run is labelled by what it names: a nationality (``NORP``), a place the
+gazetteer knows as a country, division or continent, or a place after "in" or "at" (``GPE``), a name that ends in
+an organisation's noun or is an abbreviation in capitals (``ORG``), a month or weekday (``DATE``), else a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+# Words that join the capitalised words of one name: "Department of Defense", "Abu Bakr al Baghdadi".
+JOINERS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "&"})
+LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+class LightNames:
+    """Label the names of a light stretch (a doc with rule-based sentences and the pack's names as entities).
+
+    ``large_place(text)`` tells whether a name is a country, division or continent; ``city(text)`` whether it is a
+    large city ("Denver"); ``any_place(text)`` whether the gazetteer knows it at all; ``is_nationality(text)``
+    whether it is a nationality word ("Canadian").
+    """
+
+    def __init__(
+        self,
+        *,
+        large_place: Callable[[str], bool],
+        any_place: Callable[[str], bool],
+        city: Callable[[str], bool],
+        is_nationality: Callable[[str], bool],
+        org_heads: frozenset[str],
+        time_words: frozenset[str],
+        common_words: frozenset[str],
+        titles: frozenset[str],
+        dictionary: frozenset[str],
+    ) -> None:
+        self.large_place = large_place
+        self.any_place = any_place
+        self.city = city
+        self.is_nationality = is_nationality
+        self.org_heads = org_heads
+        self.time_words = time_words
+        self.common_words = common_words
+        self.titles = titles
+        self.dictionary = dictionary
+        self.skipped = common_words | titles
+        self._known: dict[str, str] = {}
+
+    def __call__(self, doc: Doc, known: dict[str, str] | None = None) -> Doc:
+        """Label ``doc``'s names; ``known`` gives the labels the entity recogniser gave names of the same article
+        elsewhere (lower-case text, and a person's surname alone), which win over the guesses from the words."""
+        self._known = known or {}
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found: list[SpacySpan] = list(doc.ents)
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in taken:
+                i += 1
+                continue
+            if _YEAR.match(token.text):
+                found.append(SpacySpan(doc, i, i + 1, label="DATE"))
+                i += 1
+                continue
+            if not _is_capitalised(token):
+                i += 1
+                continue
+            end = self._run_end(doc, i, taken)
+            span = self._name(doc, i, end)
+            if span is not None:
+                found.append(span)
+            i = end
+        if len(found) != len(doc.ents):
+            doc.ents = sorted(found, key=lambda e: e.start)
+        return doc
+
+    def _run_end(self, doc: Doc, start: int, taken: set[int]) -> int:
+        end = start + 1
+        while end < len(doc) and end not in taken and not doc[end].is_sent_start:
+            word = doc[end]
+            if word.lower_ in self.titles:
+                break  # "US President Donald Trump": the country, then the person
+            if _is_capitalised(word):
+                end += 1
+            elif (
+                word.lower_ in JOINERS
+                and end + 1 < len(doc)
+                and end + 1 not in taken
+                and _is_capitalised(doc[end + 1])
+                and not doc[end + 1].is_sent_start
+            ):
+                end += 2
+            else:
+                break
+        return end
+
+    def _name(self, doc: Doc, start: int, end: int) -> SpacySpan | None:
+        # "I", and "It" or "In" at the head of a line the sentencizer did not split off, are no names.
+        while start < end and (
+            doc[start].lower_ in self.skipped
+            and not _is_abbreviation(doc[start : start + 1])
+            or doc[start].lower_ in JOINERS
+        ):
+            start += 1
+        if start >= end:
+            return None
+        # A sentence's first word is capitalised whatever it is ("Police", "Officials"): alone, only a name known
+        # as one counts.
+        if end - start == 1 and _opens_sentence(doc, start) and not self._is_known(doc[start].text):
+            return None
+        words = [t.lower_ for t in doc[start:end]]
+        label = self._known.get(doc[start:end].text.lower())
+        if label is not None:
+            return SpacySpan(doc, start, end, label=label)
+        if all(w in self.time_words for w in words):
+            return SpacySpan(doc, start, end, label="DATE")
+        text = doc[start:end].text
+        if self.is_nationality(text):
+            return SpacySpan(doc, start, end, label="NORP")
+        before = doc[start - 1].lower_ if start > 0 else ""
+        is_place = (
+            self.large_place(text)
+            or self.city(text)
+            or (before in LOCATIVES or end - start > 1)
+            and self.any_place(text)
+        )
+        if is_place:
+            return SpacySpan(doc, start, end, label="GPE")
+        if words[-1] in self.org_heads or _is_abbreviation(doc[start:end]):
+            return SpacySpan(doc, start, end, label="ORG")
+        # One word is most often a surname; a name of two or three with a word the dictionary does not hold is a
+        # person's ("Maria Lopez", "Elton Brand"); else it keeps all its words ("Geological Survey").
+        unknown = words[0] not in self.dictionary or words[-1] not in self.dictionary
+        person = end - start == 1 or end - start <= 3 and unknown
+        return SpacySpan(doc, start, end, label="PERSON" if person else "ORG")
+
+    def _is_known(self, text: str) -> bool:
+        return text.lower() in self._known or self.large_place(text) or self.city(text) or self.is_nationality(text)
+
+
+def known_labels(ents: Sequence[SpacySpan]) -> dict[str, str]:
+    """Names the entity recogniser labelled, by lower-case text, with a person's surname alone: what ``LightNames``
+    copies onto the same names in the stretches it labels."""
+    out: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ in NAME_LABELS:
+            out.setdefault(ent.text.lower(), ent.label_)
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                out.setdefault(ent[-1].lower_, "PERSON")
+    return out
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_abbreviation(words: Sequence[Token] | SpacySpan) -> bool:
+    return len(words) == 1 and words[0].text.replace(".", "").isupper() and len(words[0].text) > 1
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The word at ``i`` is the first of its sentence or line, or of a quotation or an aside in it."""
+    while i > 0 and not doc[i].is_sent_start:
+        before = doc[i - 1]
+        if not (before.is_space or before.is_quote or before.text in {"(", "-", "—", ":", "|", "•"}):
+            return False
+        i -= 1
+    return True
