@@ -6,7 +6,6 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -184,10 +183,12 @@ def _places_conflict(a: Place | None, b: Place | None) -> bool:
     return a.kind == b.kind
 
 
-def _story(m: EventMention, infos: Mapping[str, ArticleInfo], apart: AbstractSet[str]) -> str | None:
-    """The story whose happening the mention may report: its article's, unless its article tells it apart
-    from the article's own happening of that type (``other_happenings``)."""
-    return None if m.id in apart else infos[m.article_id].story
+def _stories(mentions: Iterable[EventMention], infos: Mapping[str, ArticleInfo]) -> dict[str, str | None]:
+    """Mention id -> the story whose happening the mention may report: its article's, unless its article tells it
+    apart from the article's own happening of that type (``other_happenings``). Looked up once per comparison."""
+    mentions = list(mentions)
+    apart = other_happenings(mentions)
+    return {m.id: None if m.id in apart else infos[m.article_id].story for m in mentions}
 
 
 def _compatible(
@@ -195,16 +196,16 @@ def _compatible(
     cluster: _Cluster,
     infos: Mapping[str, ArticleInfo],
     settings: MergeSettings,
-    apart: AbstractSet[str] = frozenset(),
+    stories: Mapping[str, str | None],
 ) -> bool:
     """No member contradicts the mention: participants, equipment, dates and place all agree or are silent."""
     window = _window(m, infos[m.article_id], settings)
     equipment = _equipment_keys(m)
-    story = _story(m, infos, apart)
+    story = stories[m.id]
     for other in cluster.members:
         # Within one story, unnamed participants told differently ("the gunman", "a 24-year-old") may be one;
         # across stories any two different participants in a role are two happenings.
-        same_story = story is not None and _story(other, infos, apart) == story
+        same_story = story is not None and stories[other.id] == story
         loose = same_story or other.article_id == m.article_id
         if _actors_conflict(m.source, other.source, named_only=loose):
             return False
@@ -252,17 +253,17 @@ def _linked(
     cluster: _Cluster,
     infos: Mapping[str, ArticleInfo],
     settings: MergeSettings,
-    apart: AbstractSet[str] = frozenset(),
+    stories: Mapping[str, str | None],
 ) -> bool:
     """Evidence that the mention reports the cluster's happening: a member from its own article, copy group or
     story, or a member that shares strong anchors with it."""
     info = infos[m.article_id]
-    story = _story(m, infos, apart)
+    story = stories[m.id]
     for other in cluster.members:
         theirs = infos[other.article_id]
         if other.article_id == m.article_id or theirs.original == info.original:
             return True
-        if story is not None and _story(other, infos, apart) == story:
+        if story is not None and stories[other.id] == story:
             return True
         if _anchored(m, other, settings):
             return True
@@ -380,13 +381,13 @@ def cluster_mentions(
     unique = sorted({m.id: m for m in mentions}.values(), key=lambda x: _sort_key(x, infos))
     # Specific mentions first, so a non-specific mention never opens a cluster that a specific one could join.
     unique.sort(key=lambda m: not m.specific)
-    apart = other_happenings(unique)
+    stories = _stories(unique, infos)
     blocks: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
     every: list[_Cluster] = []
     for m in unique:
         info = infos[m.article_id]
-        keys = set(_block_keys(m, info, _story(m, infos, apart)))
-        chosen = _choose(m, [blocks[k] for k in sorted(keys)], infos, settings, apart)
+        keys = set(_block_keys(m, info, stories[m.id]))
+        chosen = _choose(m, [blocks[k] for k in sorted(keys)], infos, settings, stories)
         if chosen is None:
             chosen = _Cluster()
             every.append(chosen)
@@ -423,7 +424,7 @@ def _choose(
     candidate_blocks: list[list[_Cluster]],
     infos: Mapping[str, ArticleInfo],
     settings: MergeSettings,
-    apart: AbstractSet[str],
+    stories: Mapping[str, str | None],
 ) -> _Cluster | None:
     """The compatible, linked cluster the mention agrees with most (ties: the latest-ending, then the smallest
     first member id), or None. Each block is scanned backwards from its latest cluster and stops at the first
@@ -440,7 +441,9 @@ def _choose(
             if id(cluster) in seen:
                 continue
             seen.add(id(cluster))
-            if not _linked(m, cluster, infos, settings, apart) or not _compatible(m, cluster, infos, settings, apart):
+            if not _linked(m, cluster, infos, settings, stories) or not _compatible(
+                m, cluster, infos, settings, stories
+            ):
                 continue
             rank = (_agreement(m, cluster), cluster.end, cluster.members[0].id)
             if best is None or rank > best:
