@@ -183,10 +183,9 @@ def _places_conflict(a: Place | None, b: Place | None) -> bool:
     return a.kind == b.kind
 
 
-def _stories(mentions: Iterable[EventMention], infos: Mapping[str, ArticleInfo]) -> dict[str, str | None]:
+def _stories(mentions: Sequence[EventMention], infos: Mapping[str, ArticleInfo]) -> dict[str, str | None]:
     """Mention id -> the story whose happening the mention may report: its article's, unless its article tells it
     apart from the article's own happening of that type (``other_happenings``). Looked up once per comparison."""
-    mentions = list(mentions)
     apart = other_happenings(mentions)
     return {m.id: None if m.id in apart else infos[m.article_id].story for m in mentions}
 

@@ -436,7 +436,7 @@ def _refine(
 
 def _parsed(span: dict[str, object]) -> dict[str, object]:
     """The span with its publication days as dates, parsed once per pass rather than once per comparison."""
-    return span | {k: date.fromisoformat(str(span[k])) for k in ("start", "end") if span[k]}
+    return span | {k: _day_of(span[k]) for k in ("start", "end") if span[k]}
 
 
 def _rebuild(members: Sequence[_Member], out: dict[str, str], before: dict[str, _Sums]) -> dict[str, dict[str, object]]:

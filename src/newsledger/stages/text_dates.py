@@ -14,22 +14,23 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from newsledger.stages.timex import month_number, safe_date
 from newsledger.stages.timex_tables import MONTH_ANY, MONTHS, WEEKDAYS
 
 # How far down the text a date line may stand, and how long it may be.
 FIRST_LINES = 5
 MAX_LINE_CHARS = 120
 
-_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _MONTH = r"(?P<month>" + MONTH_ANY + r")"
 _DATES = (
-    re.compile(_MONTH + r"\s+" + _DAY.format(name="day") + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
-    re.compile(r"\b" + _DAY.format(name="day") + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
+    re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
+    re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
 )
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\s?\d\d){0,2}\s?(?:[ap]\.?m\.?)?(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-# Words a date line may hold besides the date; weekdays and months (also abbreviated) are added below.
+# Words a date line may hold besides the date, with weekdays and months (also abbreviated).
 _LINE_WORDS = frozenset(
     [
         "updated",
@@ -87,7 +88,7 @@ def _date_line(line: str) -> date | None:
         m = pattern.search(line)
         if m is None:
             continue
-        day = _valid(int(m["year"]), MONTHS[m["month"].rstrip(".").lower()], int(m["day"]))
+        day = safe_date(int(m["year"]), month_number(m["month"]), int(m["day"]))
         if day is None:
             continue
         rest = _TIME.sub(" ", line[: m.start()] + " " + line[m.end() :])
@@ -102,10 +103,3 @@ def _line_word(word: str) -> bool:
         return True
     # An agency, a time zone or a dateline place in capitals ("TNN", "IST", "MUMBAI").
     return word.isupper()
-
-
-def _valid(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

@@ -138,7 +138,7 @@ def _quarter(start: int, end: int, year: int | None, quarter: int) -> _Hit:
     )
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
@@ -147,7 +147,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _nearest_day(month: int, day: int, dct: date, future: bool) -> date | None:
     """A day-and-month without a year: the closest such day to the DCT, the next one if looking ahead."""
-    options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _safe_date(y, month, day))]
+    options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := safe_date(y, month, day))]
     if future:
         ahead = [d for d in options if d >= dct]
         if ahead:
@@ -170,7 +170,7 @@ def _month_year(month: int, dct: date | None, future: bool, shift: str = "") -> 
     return dct.year if month <= dct.month else dct.year - 1
 
 
-def _month_number(name: str) -> int:
+def month_number(name: str) -> int:
     return tables.MONTHS[name.lower().rstrip(".")]
 
 
@@ -183,7 +183,7 @@ _WEEKDAY_PREFIX = rf"(?:{tables.WEEKDAY},?\s+)?"
 
 @_rule(rf"(?<![\w./-])({_YEAR4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?(?![\w-])")
 def _iso_date(m: re.Match[str], doc: _Doc) -> _Hit | None:
-    day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    day = safe_date(int(m[1]), int(m[2]), int(m[3]))
     if day is None:
         return None
     if m[4]:
@@ -196,8 +196,8 @@ def _numeric_date(m: re.Match[str], doc: _Doc) -> _Hit | None:
     first, second, year = int(m[1]), int(m[3]), tables.full_year(m[4])
     if m[2] == "." and len(m[4]) == 2:
         return None  # "1.2.10" is more often a version or a section number than a date
-    day_first = _safe_date(year, second, first)
-    month_first = _safe_date(year, first, second) if m[2] == "/" else None
+    day_first = safe_date(year, second, first)
+    month_first = safe_date(year, first, second) if m[2] == "/" else None
     if day_first and month_first and day_first != month_first:
         # Both readings are valid: take the one closer to the DCT (news dates are recent);
         # without a DCT, the month-first order of US and wire copy.
@@ -210,7 +210,7 @@ def _numeric_date(m: re.Match[str], doc: _Doc) -> _Hit | None:
 
 def _day_month(m: re.Match[str], doc: _Doc, month: int, day: int, year: str | None) -> _Hit | None:
     if year:
-        return _day(m, _safe_date(int(year), month, day))
+        return _day(m, safe_date(int(year), month, day))
     if day < 1 or day > 31:
         return None
     if doc.dct is None:
@@ -223,7 +223,7 @@ def _day_month(m: re.Match[str], doc: _Doc, month: int, day: int, year: str | No
     rf"(?:,?\s+({_YEAR4})(?![\w]))?"
 )
 def _dmy(m: re.Match[str], doc: _Doc) -> _Hit | None:
-    return _day_month(m, doc, _month_number(m[2]), int(m[1]), m[3])
+    return _day_month(m, doc, month_number(m[2]), int(m[1]), m[3])
 
 
 @_rule(
@@ -231,7 +231,7 @@ def _dmy(m: re.Match[str], doc: _Doc) -> _Hit | None:
     rf"(?:,?\s+({_YEAR4})(?!\w))?"
 )
 def _mdy(m: re.Match[str], doc: _Doc) -> _Hit | None:
-    return _day_month(m, doc, _month_number(m[1]), int(m[2]), m[3])
+    return _day_month(m, doc, month_number(m[1]), int(m[2]), m[3])
 
 
 @_rule(rf"(?<!\w)({tables.MONTH_ANY})(?:\s+of)?,?\s+(?:({_YEAR4})|(?i:(this|last|next)\s+year))(?![\w])")
@@ -240,7 +240,7 @@ def _month_with_year(m: re.Match[str], doc: _Doc) -> _Hit | None:
         year: int | None = int(m[2])
     else:
         year = None if doc.dct is None else doc.dct.year + {"last": -1, "next": 1}.get(m[3].lower(), 0)
-    return _month(m.start(), m.end(), year, _month_number(m[1]))
+    return _month(m.start(), m.end(), year, month_number(m[1]))
 
 
 _PART_WORDS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
@@ -249,7 +249,7 @@ _PART_PREFIX = r"(?:(early|mid|late)[\s-]+|(?:the\s+)?(beginning|start|middle|en
 
 @_rule(_PART_PREFIX + rf"({tables.MONTH_FULL})(?:,?\s+({_YEAR4}))?(?!\w)", re.IGNORECASE)
 def _part_of_month(m: re.Match[str], doc: _Doc) -> _Hit | None:
-    month = _month_number(m[3])
+    month = month_number(m[3])
     if not m[3][0].isupper():
         return None
     year = int(m[4]) if m[4] else _month_year(month, doc.dct, doc.is_future(m.start()))
@@ -481,7 +481,7 @@ def _bare_month(m: re.Match[str], doc: _Doc) -> _Hit | None:
         return None  # the modal verb at the start of a sentence
     if not m[1] and after[:1].isupper() and before not in tables.YEAR_CUES:
         return None  # a name: "August Busch", "June Carter"
-    month = _month_number(m[2])
+    month = month_number(m[2])
     year = _month_year(month, doc.dct, doc.is_future(m.start()), (m[1] or "").lower())
     return _month(m.start(), m.end(), year, month)
 
