@@ -141,10 +141,12 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return total
 
 
-def _similarity(words: dict[str, float], names: dict[str, float], story: dict[str, object]) -> float:
+def _similarity(words: dict[str, float], names: dict[str, float], story: dict[str, object], bar: float = 0.0) -> float:
+    """Words' cosine times the names' agreement; below ``bar`` on the words alone, the words' cosine (the names
+    can only lower it: their factor is at most 1, give or take rounding)."""
     text = _cosine(words, story["words"])  # type: ignore[arg-type]
     story_names: dict[str, float] = story["names"]  # type: ignore[assignment]
-    if not names or not story_names:
+    if not names or not story_names or text * (1 + 1e-9) < bar:
         return text
     return _with_names(text, _cosine(names, story_names))
 
@@ -231,9 +233,11 @@ def assign_stories(
         index.add(best, story)
         members.append(member)
         out[article.id] = best
+    memo: dict[str, dict[str, float | None]] = {}
+    changed: set[str] | None = None
     for _ in range(settings.refine_passes):
-        moved = _refine(members, out, before, settings.threshold, window)
-        if not moved:
+        changed = _refine(members, out, before, settings.threshold, window, memo, changed)
+        if not changed:
             break
     state.stories = {k: v for k, v in state.stories.items() if k in before}
     for story_id, story in _rebuild(members, out, before).items():
@@ -306,7 +310,7 @@ def _best_story(
         bar = _bar(member, story, window, threshold)
         if bar is None:
             continue
-        score = _similarity(member.words, member.names, story)
+        score = _similarity(member.words, member.names, story, bar)
         if score >= bar and score >= best_score:
             best, best_score = story_id, score
     return best
@@ -393,10 +397,21 @@ def _sum_cosine(vec: dict[str, float], sums: dict[str, float], square: float, le
 
 
 def _refine(
-    members: Sequence[_Member], out: dict[str, str], before: dict[str, _Sums], threshold: float, window: timedelta
-) -> int:
+    members: Sequence[_Member],
+    out: dict[str, str],
+    before: dict[str, _Sums],
+    threshold: float,
+    window: timedelta,
+    memo: dict[str, dict[str, float | None]],
+    changed: set[str] | None,
+) -> set[str]:
     """One pass: every new article moves to its most similar story, scored with this pass's starting stories and
-    its own story without it (stories of earlier builds keep their earlier members). Returns how many moved."""
+    its own story without it (stories of earlier builds keep their earlier members). Returns the stories that
+    gained or lost an article (empty when nothing moved).
+
+    ``memo`` keeps each article's score with each story it was compared with (None: it may not join), and
+    ``changed`` names the stories the previous pass changed (None on the first pass): a story whose members did
+    not change has the same sums, span and score, so only the changed ones are scored again."""
     sums = _story_sums(members, out, before)
     for story_id, s in before.items():
         sums.setdefault(story_id, s)
@@ -409,6 +424,7 @@ def _refine(
     moves: dict[str, str] = {}
     for member in members:
         own_id = out[member.article.id]
+        scores = memo.setdefault(member.article.id, {})
         best, best_score = None, 0.0
         # The own story first, the others in id order, and only a higher score moves: a pass is deterministic.
         for story_id in [own_id, *(c for c in index.candidates(member) if c != own_id)]:
@@ -416,22 +432,42 @@ def _refine(
             is_own = story_id == own_id
             if is_own and story.size == 1:
                 continue
-            bar = _bar(member, _parsed(story.span(member.year)) if is_own else spans[story_id], window, threshold)
-            if bar is None:
-                continue
-            words_sq, names_sq = squares[story_id]
-            score = _sum_cosine(member.words, story.words, words_sq, is_own)
-            if member.names and names_sq > 1e-12:
-                score = _with_names(score, _sum_cosine(member.names, story.names, names_sq, is_own))
-            if score >= bar and (best is None or score > best_score):
+            if changed is None or story_id in changed or story_id not in scores:
+                scores[story_id] = _score(member, story, squares[story_id], spans, story_id, is_own, window, threshold)
+            score = scores[story_id]
+            if score is not None and (best is None or score > best_score):
                 best, best_score = story_id, score
         if best is None:
             # Nothing is similar enough: the article is a story of its own (it may already be one).
             best = own_id if sums[own_id].size == 1 else f"~{member.article.id}"
         if best != own_id:
             moves[member.article.id] = best
+    touched = {out[a] for a in moves} | set(moves.values())
     out.update(moves)
-    return len(moves)
+    return touched
+
+
+def _score(
+    member: _Member,
+    story: _Sums,
+    squares: tuple[float, float],
+    spans: dict[str, dict[str, object]],
+    story_id: str,
+    is_own: bool,
+    window: timedelta,
+    threshold: float,
+) -> float | None:
+    """The article's similarity to a story of the pass (its own without it), or None when it may not join it."""
+    bar = _bar(member, _parsed(story.span(member.year)) if is_own else spans[story_id], window, threshold)
+    if bar is None:
+        return None
+    words_sq, names_sq = squares
+    score = _sum_cosine(member.words, story.words, words_sq, is_own)
+    if score * (1 + 1e-9) < bar:  # the names can only lower it (``_similarity``)
+        return None
+    if member.names and names_sq > 1e-12:
+        score = _with_names(score, _sum_cosine(member.names, story.names, names_sq, is_own))
+    return score if score >= bar else None
 
 
 def _parsed(span: dict[str, object]) -> dict[str, object]:
