@@ -60,3 +60,22 @@ def test_score_build_counts_a_join_of_two_incidents_as_impure_and_false_corrobor
     # Incident 1 has two documents whose gold mentions one event joins; incident 2 has one document only.
     assert figures["groups_2plus"] == 1 and figures["corroboration_recall"] == 1.0
     assert figures["story_b3_f1"] == 1.0
+    # e2's join is unjudged by the gold chains: its gold overlap is in incident 2's document only.
+    assert figures["impure_gold_unjudged"] == 1 and figures["impure_gold_different_chains"] == 0
+
+
+def test_score_build_tells_impure_joins_of_two_gold_chains_from_unjudged_ones() -> None:
+    docs = [_doc("a", "1"), _doc("b", "2"), _doc("c", "3")]
+    built = Built(
+        stories={"a": "s1", "b": "s1", "c": "s1"},
+        events=[_event("e1", 2), _event("e2", 2)],
+        docs_of_event={"e1": frozenset({"a", "b"}), "e2": frozenset({"a", "c"})},
+        mentions=[
+            SystemMention(doc="a", start=0, end=1, event="e1"),
+            SystemMention(doc="b", start=0, end=1, event="e1"),
+            SystemMention(doc="c", start=5, end=6, event="e2"),  # beside c's gold mention
+        ],
+    )
+    figures = score_build(docs, built)
+    assert figures["merge_purity"] == 0.0
+    assert figures["impure_gold_different_chains"] == 1 and figures["impure_gold_unjudged"] == 1

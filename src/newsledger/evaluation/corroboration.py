@@ -13,6 +13,8 @@ Figures, over one pool of documents:
   different gold groups;
 - corroboration recall (strict): of the gold groups with 2+ documents, the share for which one event joins
   mentions from 2+ of the group's documents, those mentions overlapping the group's gold mentions;
+- of the impure merged events, how many the gold chains leave unjudged (gold mentions in one group only: the other
+  side's sentence was not annotated) and how many join different gold chains (a diagnostic, not a target);
 - story B-cubed over documents, and CoNLL F1 (MUC, B-cubed, CEAF-e) of the events over the gold mentions: each
   gold mention takes the event whose trigger overlaps it most, or stays alone.
 """
@@ -200,6 +202,18 @@ def score_build(docs: Sequence[GoldDoc], built: Built) -> Figures:
         "stories": len(set(built.stories.values())),
     }
     chains = {(d.key, i): g.chain for d in docs for i, g in enumerate(d.mentions)}
+    gold_chains: dict[str, set[tuple[str, str]]] = defaultdict(set)  # event id -> (group, chain) of its gold overlaps
+    for (key, i), m in matched.items():
+        gold_chains[m.event].add((group[key], chains[(key, i)]))
+    pure_ids = {e["id"] for e in pure}
+    impure = [e["id"] for e in multi if e["id"] not in pure_ids]
+    # What the gold annotation says of the impure events: a sentence that the annotators left out on one side
+    # (it may report the other group's happening: a follow-up recalling it) leaves the join unjudged by the gold
+    # chains; otherwise they say one chain (the gold itself joins the groups) or different chains.
+    unjudged = [i for i in impure if len({g for g, _ in gold_chains[i]}) < 2]
+    different = [i for i in impure if i not in unjudged and len({c for _, c in gold_chains[i]}) > 1]
+    figures["impure_gold_unjudged"] = len(unjudged)
+    figures["impure_gold_different_chains"] = len(different)
     response = {k: matched[k].event if k in matched else f"alone:{k[0]}:{k[1]}" for k in chains}
     return figures | coref_figures("event", chains, response)
 
