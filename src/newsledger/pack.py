@@ -16,7 +16,7 @@ from newsledger.errors import PackError
 from newsledger.model import EventType, Status
 
 PACKS_DIR = Path(__file__).parent / "packs"
-ROLE_KINDS = ("normal", "recipient_subject", "with_partner")
+ROLE_KINDS = ("normal", "recipient_subject", "with_partner", "patient_subject")
 COMPLEMENT_KINDS = ("infinitive", "clause")
 EQUIPMENT_OBJECT = "EQUIPMENT"
 

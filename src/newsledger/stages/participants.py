@@ -319,6 +319,10 @@ class ParticipantFinder:
         if rule.roles == "recipient_subject":
             giver = next((self._actor_arg(t, sent, doc) for t in prep_objects(token, ("from",))), None)
             return giver, source
+        if rule.roles == "patient_subject":
+            # "The boy died of a gunshot wound", "she suffered gunshot wounds": the subject is the one harmed;
+            # who fired is not in the clause.
+            return None, source
         if rule.roles == "with_partner":
             partner = next((self._actor_arg(t, sent, doc) for t in prep_objects(token, ("with",))), None)
             if partner is None:
