@@ -126,6 +126,31 @@ def test_assign_stories_a_follow_up_weeks_later_joins_the_story_of_the_day_it_da
     assert not joins((date(2025, 1, 2),))
 
 
+def test_assign_stories_a_report_dating_its_happening_to_the_storys_day_joins_at_the_lower_bar() -> None:
+    """Two days on, a report as far in words from the first as the follow-up above joins its story when both date
+    their happening to one day, and stays out when it dates none or another day."""
+    shooting = StoryArticle(
+        id="a", published=date(2025, 3, 8), text=SHOOTING, names=("Harbour City", "Dock Street"),
+        event_days=(date(2025, 3, 8),),
+    )  # fmt: skip
+    first, state = assign_stories([shooting], StoryState(), settings=CFG)
+    report = (
+        "A man was charged on Friday over gunfire near a pub in Harbour City; detectives said he ran away on foot "
+        "and was caught near the docks days later, and a court will hear the case next month."
+    )
+
+    def joins(days: tuple[date, ...]) -> bool:
+        art = StoryArticle(
+            id="b", published=date(2025, 3, 10), text=report, names=("Harbour City", "Mill Lane"), event_days=days
+        )
+        second, _ = assign_stories([art], StoryState.from_bytes(state.to_bytes()), settings=CFG)
+        return second["b"] == first["a"]
+
+    assert joins((date(2025, 3, 8),))
+    assert not joins(())
+    assert not joins((date(2025, 3, 6),))
+
+
 def test_assign_stories_event_keys_count_as_names() -> None:
     art = StoryArticle(id="a", published=date(2025, 3, 3), text=DELIVERY, names=(), event_keys=("AID:NOR>SOU",))
     _, state = assign_stories([art], StoryState(), settings=CFG)

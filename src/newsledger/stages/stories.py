@@ -198,9 +198,10 @@ def assign_stories(
     batch does not matter; across builds the clustering is incremental, so it depends on which articles arrived
     first, like a newsroom's story list. An article joins the most similar story within the time window whose
     similarity (words and names, each a TF-IDF cosine to the story's centroid) reaches the threshold, else opens
-    a story. Numbers in the text (tolls, magnitudes) count as names. An undated article has no window; instead
-    it may not join a story whose articles' years all lie ``YEAR_GAP`` or more before or after the latest year
-    its lede names.
+    a story (at ``RECALLED_BAR`` of the threshold when it dates one of its events to a day an article of the story
+    dates one of its own to). Numbers in the text (tolls, magnitudes) count as names. An undated article has no
+    window; instead it may not join a story whose articles' years all lie ``YEAR_GAP`` or more before or after
+    the latest year its lede names.
     That first pass sees only the articles before each one, so up to ``settings.refine_passes`` passes follow
     (``_refine``): each of the batch's articles moves to the story it is now most similar to, its own story
     scored without it, until no article moves.
@@ -227,6 +228,8 @@ def assign_stories(
             state.stories[best] = {"words": {}, "names": {}, "size": 0, "start": None, "end": None}
         story = state.stories[best]
         _absorb(story, member.words, member.names, article.published)
+        if article.event_days:
+            story["days"] = sorted({*story.get("days", ()), *(d.isoformat() for d in article.event_days)})  # type: ignore[misc]
         if member.year is not None:
             story["year"] = max(member.year, int(story.get("year") or member.year))  # type: ignore[call-overload]
             story["first_year"] = min(member.year, int(story.get("first_year") or member.year))  # type: ignore[call-overload]
@@ -284,8 +287,14 @@ def _bar(member: _Member, story: dict[str, object], window: timedelta, threshold
     if member.article.published is None and _is_years_apart(member.year, story):
         return None
     if _in_window(member.article.published, story, window):
-        return threshold
+        return threshold * RECALLED_BAR if _shares_day(member, story) else threshold
     return threshold * RECALLED_BAR if _recalls_story(member, story, window) else None
+
+
+def _shares_day(member: _Member, story: dict[str, object]) -> bool:
+    """The article dates one of its events to a day that an article of the story dates one of its own to."""
+    days = story.get("days")
+    return bool(days) and any(day.isoformat() in days for day in member.article.event_days)  # type: ignore[operator]
 
 
 def _recalls_story(member: _Member, story: dict[str, object], window: timedelta) -> bool:
@@ -327,6 +336,8 @@ class _Sums:
     end: str | None = None
     # The years of its articles (an earlier build's story: its earliest and latest), for the year check.
     years: Counter[int] = field(default_factory=Counter)
+    # The days its articles date their events to, for the shared-day bar.
+    days: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, story: dict[str, object]) -> _Sums:
@@ -342,10 +353,19 @@ class _Sums:
             start=story["start"],  # type: ignore[arg-type]
             end=story["end"],  # type: ignore[arg-type]
             years=years,
+            days=Counter(story.get("days") or ()),  # type: ignore[call-overload]
         )
 
     def copy(self) -> _Sums:
-        return _Sums(dict(self.words), dict(self.names), self.size, self.start, self.end, Counter(self.years))
+        return _Sums(
+            dict(self.words),
+            dict(self.names),
+            self.size,
+            self.start,
+            self.end,
+            Counter(self.years),
+            Counter(self.days),
+        )
 
     def add(self, member: _Member) -> None:
         for sums, vec in ((self.words, member.words), (self.names, member.names)):
@@ -358,15 +378,21 @@ class _Sums:
             self.end = max(self.end, day) if self.end else day
         if member.year is not None:
             self.years[member.year] += 1
+        self.days.update({d.isoformat() for d in member.article.event_days})
 
     def story(self, keep: int | None = None) -> dict[str, object]:
         story = {"words": _unit(self.words, keep), "names": _unit(self.names, keep), "size": self.size}
         return story | self.span()
 
-    def span(self, without: int | None = None) -> dict[str, object]:
-        """Publication dates and years, optionally without one article's year (its own story scored without it)."""
-        years = [y for y, n in self.years.items() if n - (y == without) > 0]
+    def span(self, without: _Member | None = None) -> dict[str, object]:
+        """Publication dates, years and event days, optionally without one article's year and days (its own story
+        scored without it)."""
+        year = without.year if without is not None else None
+        own = {d.isoformat() for d in without.article.event_days} if without is not None else set()
+        years = [y for y, n in self.years.items() if n - (y == year) > 0]
         span: dict[str, object] = {"start": self.start, "end": self.end}
+        if days := sorted(d for d, n in self.days.items() if n - (d in own) > 0):
+            span["days"] = days
         return span | ({"year": max(years), "first_year": min(years)} if years else {})
 
 
@@ -458,7 +484,7 @@ def _score(
     threshold: float,
 ) -> float | None:
     """The article's similarity to a story of the pass (its own without it), or None when it may not join it."""
-    bar = _bar(member, _parsed(story.span(member.year)) if is_own else spans[story_id], window, threshold)
+    bar = _bar(member, _parsed(story.span(member)) if is_own else spans[story_id], window, threshold)
     if bar is None:
         return None
     words_sq, names_sq = squares
