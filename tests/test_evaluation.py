@@ -270,6 +270,22 @@ def test_match_events_prefers_same_status_candidates() -> None:
     assert [(e.id, o.id) for e, o in pairs] == [("E1", "b")]
 
 
+def test_match_events_keeps_status_agreements_where_the_order_would_re_pair_them() -> None:
+    # E1 (alleged) and E2 (denied) both accept the alleged event a and the negated event b; E1 -> a, E2 -> b keeps
+    # one agreement, where taking a for E2 first would leave none.
+    e1, e2 = _coded("E1", status="alleged"), _coded("E2", status="denied")
+    a, b = _coded("a", status="alleged"), _coded("b", status="negated")
+    for ledger in ([a, b], [b, a]):
+        for expected in ([e1, e2], [e2, e1]):
+            pairs = sample.match_events(expected, ledger, accept=lambda e, o: True)
+            assert {(e.id, o.id) for e, o in pairs} == {("E1", "a"), ("E2", "b")}
+
+
+def test_match_events_matches_every_row_when_the_ledger_is_smaller() -> None:
+    pairs = sample.match_events([_coded("E1"), _coded("E2")], [_coded("a")], accept=lambda e, o: e.id == "E2")
+    assert [(e.id, o.id) for e, o in pairs] == [("E2", "a")]
+
+
 def test_coded_record_reads_the_export_shape() -> None:
     record = {
         "id": "ev",

@@ -116,6 +116,23 @@ def test_extract_events_date_is_the_one_governing_the_trigger_not_the_first_in_s
     assert [m.date.text if m.date else None for m in found] == ["2019"]
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # the day of the statement is not the day of the shooting: without another date, it is the day reported on
+        ("A man was shot in the head, deputies said Sunday in a news release.", (date(2025, 3, 9), Precision.REPORTED)),
+        ("A man was shot on Saturday night, police said Monday.", (date(2025, 3, 8), Precision.DAY)),
+        ("Officials said on Sunday that Russia had delivered two helicopters.", (date(2025, 3, 9), Precision.REPORTED)),
+        ("Russia delivered two helicopters to Mali on Monday, officials said.", (date(2025, 3, 10), Precision.DAY)),
+    ],
+)
+def test_extract_events_a_date_on_a_verb_of_saying_dates_the_statement_not_the_event(
+    text: str, when: tuple[date, Precision]
+) -> None:
+    [m] = [m for m in _extract_security_all(text) if m.type.value in {"ASSAULT", "AID"}]
+    assert m.date is not None and (m.date.start, m.date.precision) == when
+
+
 def test_extract_events_person_alias_spelling_variant_resolves_with_dated_role() -> None:
     m = _one("Mullah Muhammad Yaqub met Russian officials in Kabul on Monday.")
     assert m.type.value == "CONSULT"

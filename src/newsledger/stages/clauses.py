@@ -63,8 +63,10 @@ def root_of(doc: Doc, start: int, end: int) -> Token | None:
     return tokens[0] if tokens else None
 
 
-def tree_distance(node: Token, trigger: Token, triggers: set[int]) -> int | None:
-    """Path length from a time expression to the trigger, or None when another event's trigger is closer."""
+def tree_distance(node: Token, trigger: Token, triggers: set[int], speech: frozenset[str] = frozenset()) -> int | None:
+    """Path length from a time expression to the trigger, or None when another event's trigger is closer, or when
+    the expression hangs on a verb of saying (``speech`` lemmas) on the way: "X was shot, deputies said Monday"
+    dates the statement, not the shooting."""
     up: dict[int, int] = {}
     cur, steps = node, 0
     while True:
@@ -80,9 +82,13 @@ def tree_distance(node: Token, trigger: Token, triggers: set[int]) -> int | None
     # The first trigger met on the way up from the time expression is the event it belongs to.
     walk = node
     while walk.i != cur.i:
-        if walk.i in triggers and walk.i != trigger.i:
+        if walk.i != trigger.i and (walk.i in triggers or _says(walk, speech)):
             return None
         walk = walk.head
-    if cur.i != trigger.i and cur.i in triggers and steps > 0:
+    if cur.i != trigger.i and (cur.i in triggers and steps > 0 or _says(cur, speech)):
         return None
     return up[cur.i] + steps
+
+
+def _says(token: Token, speech: frozenset[str]) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in speech

@@ -22,6 +22,7 @@ from newsledger.model import (
     Place,
     Precision,
     Span,
+    Status,
     TimeExpression,
     TimexType,
     content_id,
@@ -97,6 +98,8 @@ class _Extractor:
         self.gazetteer = build_gazetteer(pack)
         self.index = trigger_index(pack)
         self.partitives = pack.resolve_words.get("partitives", frozenset())
+        # A date on a verb of saying is the statement's ("deputies said Monday"), not the event's.
+        self.speech = pack.cue(Status.ALLEGED, "reporting")
         self.participants = ParticipantFinder(pack, self.index)
         # Every place name of the article, resolved once with the whole article as context.
         self.toponyms = {
@@ -226,6 +229,7 @@ class _Extractor:
         self, token: Token, sent: ParsedSentence, doc: Doc, triggers: set[int]
     ) -> tuple[EventDate | None, Span | None]:
         best: tuple[int, TimeExpression] | None = None
+        said: tuple[int, TimeExpression] | None = None  # the nearest date of a statement that reports the event
         lo = sent.offset + sent.sent.start_char
         hi = sent.offset + sent.sent.end_char
         for timex in self.annotated.timexes:
@@ -240,9 +244,15 @@ class _Extractor:
             root = root_of(doc, timex.span.start - sent.offset, timex.span.end - sent.offset)
             if root is None:
                 continue
-            distance = tree_distance(root, token, triggers)
+            distance = tree_distance(root, token, triggers, self.speech)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, timex)
+            elif (
+                distance is None
+                and (on_statement := tree_distance(root, token, triggers)) is not None
+                and (said is None or on_statement < said[0])
+            ):
+                said = (on_statement, timex)
         if best is None and token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers:
             # "struck a house on Saturday, killing two": the outcome has the date of the act it tells.
             return self._date(token.head, sent, doc, triggers)
@@ -253,6 +263,11 @@ class _Extractor:
             return EventDate(
                 start=timex.range_start, end=timex.range_end, precision=precision, text=timex.text
             ), timex.span
+        if said is not None and said[1].range_end is not None:
+            # "A man was shot, police said Monday": the statement's day bounds the event from above, as a
+            # publication day does.
+            day = said[1].range_end
+            return EventDate(start=day, end=day, precision=Precision.REPORTED, text=said[1].text), said[1].span
         return self._reported_date(), None
 
     def _reported_date(self) -> EventDate | None:
