@@ -20,6 +20,10 @@ from spacy.tokens import Span as SpacySpan
 JOINERS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "&"})
 LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# The last words of a facility's name ("Tower Bridge", "Madison Square"): a place of the event, not an actor.
+FACILITY_HEADS = frozenset(
+    {"street", "road", "avenue", "boulevard", "drive", "lane", "highway", "bridge", "stadium", "arena", "airport"}
+)
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -83,11 +87,13 @@ class LightNames:
                 found.append(SpacySpan(doc, i, i + 1, label="DATE"))
                 i += 1
                 continue
-            if not _is_capitalised(token):
+            if not _is_capitalised(token) or self._cues and _is_compound_modifier(token):
                 i += 1
                 continue
             end = self._run_end(doc, i, taken)
             span = self._name(doc, i, end)
+            if span is not None and self._cues and _modifies_with_hyphen(doc, end) and span.label_ != "NORP":
+                span = None  # "Anti-government", "Kremlin-backed": part of a modifier, not a name
             if span is not None:
                 found.append(span)
             i = end
@@ -103,6 +109,8 @@ class LightNames:
                 break  # "US President Donald Trump": the country, then the person
             if _is_capitalised(word):
                 end += 1
+            elif self._cues and _joins_with_hyphen(doc, end) and end + 1 not in taken:
+                end += 2  # "Toscano-Quindelan", "Al-Azhar"
             elif (
                 word.lower_ in JOINERS
                 and end + 1 < len(doc)
@@ -136,7 +144,7 @@ class LightNames:
         label = self._known.get(doc[start:end].text.lower())
         if label is not None:
             return SpacySpan(doc, start, end, label=label)
-        if all(w in self.time_words for w in words):
+        if all(w in self.time_words or self._cues and w.rstrip(".") in self.time_words for w in words):
             return SpacySpan(doc, start, end, label="DATE")
         text = doc[start:end].text
         if self.is_nationality(text):
@@ -152,6 +160,8 @@ class LightNames:
             return SpacySpan(doc, start, end, label="PERSON")
         if is_place:
             return SpacySpan(doc, start, end, label="GPE")
+        if self._cues and words[-1] in FACILITY_HEADS:
+            return SpacySpan(doc, start, end, label="FAC")
         if words[-1] in self.org_heads or _is_abbreviation(doc[start:end]):
             return SpacySpan(doc, start, end, label="ORG")
         # One word is most often a surname; a name of two or three with a word the dictionary does not hold is a
@@ -217,6 +227,34 @@ def known_labels(ents: Sequence[SpacySpan]) -> dict[str, str]:
 def _is_capitalised(token: Token) -> bool:
     text = token.text
     return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_compound_modifier(token: Token) -> bool:
+    """One token of capitalised words joined by a hyphen to a lower-case one: "U.S.-led", "Iran-backed"."""
+    last = token.text.rsplit("-", 1)
+    return len(last) == 2 and last[1][:1].islower()
+
+
+def _joins_with_hyphen(doc: Doc, i: int) -> bool:
+    """The token at ``i`` is a hyphen without spaces between two capitalised words."""
+    return (
+        doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and i + 1 < len(doc)
+        and _is_capitalised(doc[i + 1])
+    )
+
+
+def _modifies_with_hyphen(doc: Doc, end: int) -> bool:
+    """The words before ``end`` are joined by a hyphen to a lower-case word: "Anti-government", "Kremlin-backed"."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].islower()
+    )
 
 
 def _is_abbreviation(words: Sequence[Token] | SpacySpan) -> bool:
