@@ -389,11 +389,12 @@ def _roles(text: str, type_: str = "ASSAULT") -> list[tuple[str, str | None, str
         # a passive after a preposition was done to the subject of the verb it hangs on
         ("The boy died after being shot.", [("shot", None, "boy")]),
         ("The woman died after being stabbed by her husband.", [("stabbed", "her husband", "woman")]),
-        # a death or an injury from a weapon is the attack seen from the one harmed; a death of illness is none
-        ("The two children died of gunshot wounds.", [("died", None, "two children")]),
-        ("A Woodville man died Sunday from a gunshot wound to his chest.", [("died", None, "Woodville man")]),
-        ("The teenager succumbed to his gunshot wounds.", [("succumbed", None, "teenager")]),
-        ("A woman suffered a gunshot wound to the leg.", [("suffered", None, "woman")]),
+        # a death or an injury from a weapon is the attack seen from the one harmed, told by the weapon word; a
+        # death of illness is none
+        ("The two children died of gunshot wounds.", [("gunshot", None, "two children")]),
+        ("A Woodville man died Sunday from a gunshot wound to his chest.", [("gunshot", None, "Woodville man")]),
+        ("The teenager succumbed to his gunshot wounds.", [("gunshot", None, "teenager")]),
+        ("His daughter sustained a gunshot wound to the head.", [("gunshot", None, "His daughter")]),
         ("His grandfather died of cancer last year.", []),
         ("The man was shot and later died of his wounds.", [("shot", None, "man")]),
         # murder and stabbing are assaults, verb and noun

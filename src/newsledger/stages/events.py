@@ -270,6 +270,11 @@ class _Extractor:
             return EventDate(start=day, end=day, precision=Precision.REPORTED, text=said[1].text), said[1].span
         return self._reported_date(), None
 
+    def _weapon_of(self, token: Token, rule: TriggerRule) -> Token:
+        """The object word by which a death or an injury counts as an attack (the rule's object), else the verb."""
+        objects = rule.objects or frozenset()
+        return next((o for o in object_tokens(token, rule.pos, self.partitives) if o.lemma_.lower() in objects), token)
+
     def _reported_date(self) -> EventDate | None:
         # No time expression: the publication day, marked as such; no date at all when that is unknown.
         day = self.article.published
@@ -576,7 +581,9 @@ class _Extractor:
             # ("the shooting happened at 2 a.m. Saturday in Dayton"): then it identifies one happening.
             return None
         mode = rule.military_mode if equipment and rule.military_mode else rule.mode
-        trigger_span = sent.span_of(token.idx, token.idx + len(token.text))
+        named = self._weapon_of(token, rule) if rule.roles == "patient_subject" else token
+        # "died of gunshot wounds", "sustained a gunshot wound": the weapon word names the attack.
+        trigger_span = sent.span_of(named.idx, named.idx + len(named.text))
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
         attribution = attribution_at(trigger_span, self.attributions)
         cue = assess_status_detail(token, pack=self.pack, resolver=self.resolver, source=source)
