@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
 
 from newsledger.evaluation import Figures
@@ -48,10 +48,12 @@ def b_cubed(key: Mapping[K, str], response: Mapping[K, str]) -> tuple[float, flo
     return p, r, _f1(p, r)
 
 
-def _max_assignment(weights: list[list[float]]) -> float:
-    """The largest total weight of a one-to-one assignment of rows to columns (Hungarian algorithm, O(n^3))."""
-    n = max(len(weights), len(weights[0]) if weights else 0)
-    cost = [[-(weights[i][j] if i < len(weights) and j < len(weights[0]) else 0.0) for j in range(n)] for i in range(n)]
+def max_assignment(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """The (row, column) pairs of a one-to-one assignment of largest total weight (Hungarian algorithm, O(n^3) on the
+    matrix padded square with zeros); pairs are in row order, and a row may go to a column of weight 0."""
+    rows, cols = len(weights), len(weights[0]) if weights else 0
+    n = max(rows, cols)
+    cost = [[-(weights[i][j] if i < rows and j < cols else 0.0) for j in range(n)] for i in range(n)]
     u, v, match, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
     for i in range(1, n + 1):
         match[0], j0 = i, 0
@@ -79,7 +81,12 @@ def _max_assignment(weights: list[list[float]]) -> float:
             j1 = way[j0]
             match[j0] = match[j1]
             j0 = j1
-    return -sum(cost[match[j] - 1][j - 1] for j in range(1, n + 1) if match[j])
+    return sorted((match[j] - 1, j - 1) for j in range(1, n + 1) if match[j] and match[j] <= rows and j <= cols)
+
+
+def _max_assignment(weights: list[list[float]]) -> float:
+    """The largest total weight of a one-to-one assignment of rows to columns."""
+    return sum(weights[i][j] for i, j in max_assignment(weights))
 
 
 def ceaf_e(key: Mapping[K, str], response: Mapping[K, str]) -> tuple[float, float, float]:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.evaluation import Figures, prf, print_scores, scorer_parser
+from newsledger.evaluation.partitions import max_assignment
 from newsledger.stages.places import fold_place
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
@@ -155,8 +156,8 @@ def match_events(
     """A maximum one-to-one matching of acceptable pairs and, among those, one with the most status agreements,
     then the most place agreements: where several ledger events could stand for one expected event (two
     deliveries of one month), the scorer reads them in the ledger's favour rather than in the order they came.
-    An assignment of largest weight (Hungarian method): a pair weighs 1,000, plus 10 when the statuses agree and
-    1 when the places do, so no number of agreements outweighs one more match."""
+    An assignment of largest weight (``partitions.max_assignment``): a pair weighs 1,000, plus 10 when the
+    statuses agree and 1 when the places do, so no number of agreements outweighs one more match."""
     weight = [
         [
             (1000 + 10 * (exp.status == ours.status) + (exp.place_name is not None and same_place(exp, ours)))
@@ -166,52 +167,7 @@ def match_events(
         ]
         for exp in expected
     ]
-    pairs = _assignment(weight)
-    return [(expected[i], ledger[j]) for i, j in sorted(pairs) if weight[i][j] > 0]
-
-
-def _assignment(weight: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
-    """Row-column pairs of a largest-weight assignment (Hungarian method with potentials, rows <= columns; the
-    matrix is transposed otherwise)."""
-    rows, cols = len(weight), len(weight[0]) if weight else 0
-    if rows == 0 or cols == 0:
-        return []
-    if rows > cols:
-        return [(i, j) for j, i in _assignment([[weight[i][j] for i in range(rows)] for j in range(cols)])]
-    top = max(max(r) for r in weight)
-    cost = [[0] + [top - w for w in r] for r in weight]  # 1-based columns; minimise cost
-    u: list[float] = [0.0] * (rows + 1)
-    v: list[float] = [0.0] * (cols + 1)
-    match = [0] * (cols + 1)  # column -> row (1-based), 0 when free
-    for i in range(1, rows + 1):
-        match[0], col = i, 0
-        least = [float("inf")] * (cols + 1)
-        way = [0] * (cols + 1)
-        used = [False] * (cols + 1)
-        while True:
-            used[col] = True
-            row, delta, nxt = match[col], float("inf"), 0
-            for j in range(1, cols + 1):
-                if not used[j]:
-                    reduced = cost[row - 1][j] - u[row] - v[j]
-                    if reduced < least[j]:
-                        least[j], way[j] = reduced, col
-                    if least[j] < delta:
-                        delta, nxt = least[j], j
-            for j in range(cols + 1):
-                if used[j]:
-                    u[match[j]] += delta
-                    v[j] -= delta
-                else:
-                    least[j] -= delta
-            col = nxt
-            if match[col] == 0:
-                break
-        while col:
-            prev = way[col]
-            match[col] = match[prev]
-            col = prev
-    return [(match[j] - 1, j - 1) for j in range(1, cols + 1) if match[j]]
+    return [(expected[i], ledger[j]) for i, j in max_assignment(weight) if weight[i][j] > 0]
 
 
 def same_place(expected: Coded, ours: Coded) -> bool:
