@@ -139,3 +139,10 @@ def test_extract_events_what_happens_at_another_happening_happens_where_it_does(
 def test_extract_events_police_who_detain_people_at_a_rally_are_not_the_protesters() -> None:
     text = "Police detained two students at a rally in Mandera on Friday."
     assert all(_quote(text, m.spans.source) != "Police" for m in _mentions(text, "PROTEST"))
+
+
+def test_extract_events_an_outcome_joined_to_another_has_its_date() -> None:
+    text = "Officials said a drone struck a house near Mandera on Saturday, killing two civilians and wounding three."
+    dates = {_quote(text, m.spans.trigger): m.date for m in _mentions(text, "ASSAULT")}
+    assert set(dates) == {"struck", "killing", "wounding"}
+    assert {d.start if d is not None else None for d in dates.values()} == {date(2025, 3, 8)}

@@ -253,8 +253,14 @@ class _Extractor:
             distance = tree_distance(root, token, triggers)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, timex)
-        if best is None and token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers:
-            # "struck a house on Saturday, killing two": the outcome has the date of the act it tells.
+        if (
+            best is None
+            and token.head.i in triggers
+            and token.tag_ == "VBG"
+            and (token.dep_ == "advcl" or token.dep_ == "conj" and token.head.tag_ == "VBG")
+        ):
+            # "struck a house on Saturday, killing two (and wounding three)": the outcome has the date of the act it
+            # tells, and an outcome joined to it the same date.
             return self._date(token.head, sent, doc, triggers)
         if best is not None:
             timex = best[1]
