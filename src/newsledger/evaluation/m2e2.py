@@ -79,6 +79,31 @@ New York, and police who detain people during protests are not the protesters; p
 Pakistan's capital, no longer Chattogram (Bangladesh). Trigger P/R/F1 0.316/0.514/0.391
 (1,599 system events); source F1 0.222, target F1 0.242, participant F1 0.147, location F1 0.239, all arguments
 0.222; on matched events: source 0.587, target 0.531, location 0.502.
+
+Fifth round (branch issue11e; measured on that branch). Of 40 missed gold events sampled, 5 stood in sentences the
+coder never parses (no trigger word: "taken into custody", "house is hit"), about 12 lost every participant, so the
+event was dropped ("Dozens have been arrested", "Many of Turkey's ... forces have been detained", "civilians killed
+by the coalition", "the insider attack, claimed by the Taliban"), 4 were headline words glued to the body, 4 were
+photo-caption meetings ("speaks to supporters") and the rest were type or sense differences (a campaign "rally"
+that ACE codes as a meeting, "dead" as the trigger where we code "shot"). Keeping every event that lost its
+participants was tried: trigger recall 0.526 -> 0.642 but precision 0.317 -> 0.236 and no argument F1 gained, so
+it was left out. Of 60 unmatched system events sampled, about 30 are real events of the annotated types in
+sentences M2E2 left without any event, 12 are PLOVER events that ACE has no type for (seizures, sieges, bans,
+training, arms supplies), 7 are generic or hypothetical ("a federal crime to kill a police officer"), 5 are other
+senses ("It strikes me"), and the rest are type confusions (a plane crash's deaths as an assault) and
+headline-glued arguments. Rules added for classes that recur in any news: bare counts and counted nouns harmed
+or held ("Dozens were arrested", "killed three", "160 jihadists were detained"), partitives tagged as adjectives
+("Many of"), who organises, leads or claims a happening ("a protest organized by X"), the party after an arrest
+noun ("the arrest of several officials"), a participle before its noun ("a detained woman"), the attack that is
+a verb's subject or the head of its relative clause ("an attack in Kabul that killed 70": the attack is nobody),
+"shot dead" as one trigger, a place span with the state or country written after the town ("in Caracas,
+Venezuela": ACE marks either), the place of the happening an event happens at or during ("shot at a protest in
+Barquisimeto") and the body a meeting is of. Setting the headline apart at M2E2's gluing hyphen (restoring the
+published layout, offsets mapped back) was tried in this scorer and left out: 205 of 229 headlines split, but
+source and location rose by 0.002-0.003 while target and participant fell as much. Trigger P/R/F1
+0.319/0.539/0.401 (1,662 system events); source F1 0.226, target F1 0.246, participant F1 0.149, location F1
+0.277, all arguments 0.235; on matched events: source 0.583, target 0.531, location 0.573. 1,120 of the 1,132
+unmatched system events stand in sentences with no gold event of any type.
 """
 
 from __future__ import annotations

@@ -153,7 +153,8 @@ def is_bare_passive(verb: Token, harm_verbs: frozenset[str]) -> bool:
 
 def passive_patients(token: Token, harm_verbs: frozenset[str]) -> list[Token]:
     """The one a passive verb was done to: its passive subject ("a man was shot"), shared with conjoined
-    participles ("was shot and killed"), the noun a participle modifies ("the man shot on Tuesday"), the
+    participles ("was shot and killed"), the noun a participle modifies ("the man shot on Tuesday", "a detained
+    woman"), the
     object of a verb of finding ("a person was found shot") or the subject of a passive without its
     auxiliary ("Teen killed in shooting")."""
     own = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -166,7 +167,8 @@ def passive_patients(token: Token, harm_verbs: frozenset[str]) -> list[Token]:
         return []
     if base.i != token.i and subject_of(token) is None:
         own = [c for c in base.children if c.dep_ == "nsubjpass"]
-    if not own and base.tag_ == "VBN" and base.dep_ == "acl" and _is_nominal(base.head):
+    # "the man shot on Tuesday", "a detained woman": the noun a participle modifies, after or before it
+    if not own and base.tag_ == "VBN" and base.dep_ in {"acl", "amod"} and _is_nominal(base.head):
         own = [base.head]
     if not own and base.tag_ == "VBN" and base.dep_ in {"xcomp", "oprd"}:
         own = [c for c in base.head.children if c.dep_ in {"nsubjpass", "dobj"}]

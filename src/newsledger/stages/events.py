@@ -67,6 +67,14 @@ PLACE_PREP_ORDER = (
 # Places small enough to say where an event happened when named before its noun ("the Dallas shooting").
 LOCAL_PLACE_KINDS = frozenset({"city", "division"})
 TOWN_LABELS = frozenset({"GPE", "LOC"})
+# The outcome a verb of violence may take right after it, which makes one phrase of the act ("shot dead").
+OUTCOME_WORDS = frozenset({"dead"})
+# Words of direction between a town and the country that holds it ("Grimmen, northern Germany").
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast"}
+    | {"southwest"}
+)
 # A meeting at or in a place is held there: the place is no party to it.
 MEETING_PLACE_PREPS = frozenset({"at", "in", "inside", "outside"})
 # What a meeting is about: no party to it either.
@@ -85,6 +93,8 @@ CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 ARGUMENT_PREPS = frozenset({"to", "with", "for"})
 # Prepositions that put the clause's happening inside another one ("arrested during the protests").
 CO_OCCURRING_PREPS = ("during", "amid", "amidst")
+# Prepositions that put the trigger's happening at another one, whose place it shares ("shot at a protest in X").
+HOST_PREPS = ("at", "during", "amid", "amidst")
 # An event noun takes its target with "on" or "against" ("an attack on a checkpoint in Kandahar").
 NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
@@ -253,8 +263,14 @@ class _Extractor:
                 and (said is None or on_statement < said[0])
             ):
                 said = (on_statement, timex)
-        if best is None and token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers:
-            # "struck a house on Saturday, killing two": the outcome has the date of the act it tells.
+        if (
+            best is None
+            and token.head.i in triggers
+            and token.tag_ == "VBG"
+            and (token.dep_ == "advcl" or token.dep_ == "conj" and token.head.tag_ == "VBG")
+        ):
+            # "struck a house on Saturday, killing two (and wounding three)": the outcome has the date of the act it
+            # tells, and an outcome joined to it the same date.
             return self._date(token.head, sent, doc, triggers)
         if best is not None:
             timex = best[1]
@@ -383,6 +399,13 @@ class _Extractor:
                 found = self._place_at(obj, sent, countries)
                 if found is not None and found[0] != self.gazetteer.countries.get(found[0].country or ""):
                     return found
+        # "shot at a protest in Barquisimeto", "attacks in Tehran that killed 17": what happens at, during or as
+        # part of another happening happens where it does.
+        for host in self._hosts(token, holders):
+            for obj in prep_objects(host, PLACE_PREP_ORDER):
+                found = self._place_at(obj, sent, countries)
+                if found is not None and found[0].kind is not None:
+                    return found
         # "arrested several people during the New York protests": what happened during a happening named after its
         # town happened there too.
         for holder in holders:
@@ -395,6 +418,15 @@ class _Extractor:
                     if found is not None and found[0].kind in LOCAL_PLACE_KINDS:
                         return found
         return None
+
+    def _hosts(self, token: Token, holders: list[Token]) -> list[Token]:
+        """Event nouns the trigger's happening is part of: the object of "at" or "during" on the trigger or the
+        words it hangs from ("shot at a protest"), and the noun a relative clause of the trigger describes ("the
+        attacks ... that killed 17")."""
+        hosts = [obj for holder in holders for obj in prep_objects(holder, HOST_PREPS)]
+        if token.dep_ in {"relcl", "acl"}:
+            hosts.append(token.head)
+        return [h for h in hosts if h.pos_ == "NOUN" and (h.lemma_.lower(), "NOUN") in self.index]
 
     def _named_place(self, token: Token, rule: TriggerRule, sent: ParsedSentence) -> tuple[Place, Span] | None:
         """A town or a province named before an event noun ("the Dallas shooting", "the Brussels summit"). A country
@@ -454,12 +486,32 @@ class _Extractor:
         # The name as the article's places resolved it; else towards the countries of the event's own actors.
         known = self.toponyms.get((span.start, span.end))
         if known is not None and known.place is not None:
-            return known.place, span
+            return known.place, self._with_container(ent, known.place, sent)
         place = resolve_place(ent.text, gazetteer=self.gazetteer, countries=countries)
         if place is None:
             ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
             place = Place(name=ent.text, country=ref.country)
-        return place, span
+        return place, self._with_container(ent, place, sent)
+
+    def _with_container(self, ent: SpacySpan, place: Place, sent: ParsedSentence) -> Span:
+        """The place as written: a town with the state or country after it that says which town it is ("in
+        Caracas, Venezuela", "in Grimmen, northern Germany"); the name alone otherwise."""
+        doc = ent.doc
+        i = ent.end
+        if place.country is None or place.kind == "country" or i >= len(doc) or doc[i].text != ",":
+            return sent.span_of(ent.start_char, ent.end_char)
+        i += 1
+        while i < len(doc) and doc[i].lower_ in COMPASS_WORDS:
+            i += 1
+        after = sent.ents.get(i) if i < len(doc) else None
+        if after is None or after.start != i or after.label_ not in TOWN_LABELS:
+            return sent.span_of(ent.start_char, ent.end_char)
+        start, end = sent.offset + after.start_char, sent.offset + after.end_char
+        known = self.toponyms.get((start, end))
+        container = known.place if known is not None else None
+        if container is None or container.country != place.country or container.kind == "city":
+            return sent.span_of(ent.start_char, ent.end_char)
+        return sent.span_of(ent.start_char, after.end_char)
 
     # --- mentions ----------------------------------------------------------------------------
     def mentions(self) -> Iterator[EventMention]:
@@ -584,6 +636,10 @@ class _Extractor:
         named = self._weapon_of(token, rule) if rule.roles == "patient_subject" else token
         # "died of gunshot wounds", "sustained a gunshot wound": the weapon word names the attack.
         trigger_span = sent.span_of(named.idx, named.idx + len(named.text))
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.head.i == token.i and following.lower_ in OUTCOME_WORDS:
+            # "was shot dead": one act told by the verb and its outcome; the evidence is both words.
+            trigger_span = sent.span_of(token.idx, following.idx + len(following.text))
         sentence = sent.span_of(sent.sent.start_char, sent.sent.end_char)
         attribution = attribution_at(trigger_span, self.attributions)
         cue = assess_status_detail(token, pack=self.pack, resolver=self.resolver, source=source)

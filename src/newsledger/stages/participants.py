@@ -40,6 +40,8 @@ NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
 _PATIENT_FIRST = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Possessives that say two or more parties share an event ("their meeting", "our talks").
 SHARED_POSSESSIVES = frozenset({"their", "our"})
+# Verbs of harm whose object is as often a thing as a person ("two towns were captured").
+CAPTURING = frozenset({"capture"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "itself", "self", "oneself"})
 
 
@@ -121,6 +123,8 @@ class ParticipantFinder:
         self.female_nouns = pack.resolve_words.get("female_nouns", frozenset())
         self.male_nouns = pack.resolve_words.get("male_nouns", frozenset())
         self.partitives = pack.resolve_words.get("partitives", frozenset())
+        self.people_counts = pack.resolve_words.get("people_counts", frozenset())
+        self.doer_verbs = pack.resolve_words.get("doer_verbs", frozenset())
         self.light_nouns = pack.resolve_words.get("light_nouns", frozenset())
         self.observer_verbs = pack.resolve_words.get("observer_verbs", frozenset())
         self.sequence_preps = pack.resolve_words.get("sequence_preps", frozenset())
@@ -166,7 +170,9 @@ class ParticipantFinder:
         if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
             # "Kazakhstan, which buys ...": a relative pronoun stands for the noun its clause hangs on.
             return self._actor_arg(token.head.head, sent, doc, subject=subject)
-        if token.pos_ in {"NOUN", "NUM", "PRON"} and (token.lemma_.lower() in self.partitives or token.like_num):
+        is_partitive = token.lemma_.lower() in self.partitives or token.lower_ in self.partitives
+        # "many" and "most" are tagged adjectives, "some" and "all" determiners ("Many of the officers were ...")
+        if token.pos_ in {"NOUN", "NUM", "PRON", "ADJ", "DET"} and (is_partitive or token.like_num):
             # "thousands of students", "a group of rebels": the actor is the of-complement.
             inner_of = next(
                 (
@@ -184,6 +190,10 @@ class ParticipantFinder:
                 return Argument(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=True)
             if inner_of is not None:
                 return self._actor_arg(inner_of, sent, doc, subject=subject)
+        if not subject and self._is_harmed_count(token):
+            # "Dozens were arrested", "two were killed": a bare count of those harmed stands for people.
+            span = sent.span_of(*phrase_bounds(token))
+            return Argument(span, span.quote(doc.text), None, person=True, individual=token.like_num)
         if token.pos_ not in {"NOUN", "PROPN"} and not is_age(token):
             return None
         person = (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns)
@@ -218,7 +228,32 @@ class ParticipantFinder:
             # "attacked a police checkpoint", "fired on an army base": what belongs to a group stands for it.
             start, end = phrase_bounds(token)
             return Argument(sent.span_of(start, end), doc.text[start:end], None)
+        if ent is None and not subject and token.pos_ == "NOUN" and self._is_harmed_count(token):
+            # "160 foreign jihadists had been detained", "6,000 members of the judiciary": people counted as harmed.
+            start, end = phrase_bounds(token)
+            return Argument(sent.span_of(start, end), doc.text[start:end], None, person=True)
         return None
+
+    def _is_harmed_count(self, token: Token) -> bool:
+        """A count ("dozens", "two", "many") or a counted noun ("160 jihadists") as the one a verb of harm was done
+        to: the subject of a passive ("Dozens were detained"), the object ("killed three") or the subject of a
+        state of harm ("two died"). Things are
+        captured ("two towns were captured"), so capturing is left out."""
+        if any(c.dep_ == "nummod" and c.like_num for c in token.children):
+            pass  # a counted noun, of any kind
+        elif token.pos_ not in {"NOUN", "NUM", "PRON", "ADJ", "DET"} or not (
+            token.like_num or token.lower_ in self.people_counts
+        ):
+            return False
+        elif any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return False  # "dozens of X": the of-complement says who
+        if token.head.lemma_.lower() in CAPTURING:
+            return False
+        head = token.head
+        if token.dep_ in {"nsubjpass", "dobj"}:
+            # "Dozens were detained"; "the blast killed three and wounded five"
+            return head.lemma_.lower() in self.harm_verbs
+        return token.dep_ == "nsubj" and is_harmed(head, self.harm_states)
 
     def _person_arg(self, token: Token, sent: ParsedSentence, doc: Doc, *, subject: bool) -> Argument:
         """A phrase headed by a person noun, kept as written: people no dictionary names.
@@ -284,6 +319,11 @@ class ParticipantFinder:
         if rule.pos == "NOUN" or (token.dep_ == "amod" and token.tag_ == "VBG"):
             # "the shooting death of X": a participle before a noun has the roles of a noun
             source, target = self._noun_roles(token, sent, doc)
+            if rule.type is EventType.CONSULT and source is None and target is None:
+                # "a meeting of the NATO-Ukraine Commission", "a session of the council": the body that meets.
+                source = next(
+                    (a for a in (self._actor_arg(t, sent, doc) for t in prep_objects(token, ("of",))) if a), None
+                )
             if target is None and rule.type is EventType.CONSULT:
                 target = self._shared_partner(token, source, sent, doc)
             return source, target
@@ -311,7 +351,17 @@ class ParticipantFinder:
             # parser misattached a clause, and the noun it hangs on is its subject ("..., a group protested").
             subject = token.head
         first = agent if agent is not None else subject
-        source = self._actor_arg(first, sent, doc, subject=True)
+        act = (
+            first.head.head
+            if first is not None and first.tag_ in {"WDT", "WP"} and first.head.dep_ == "relcl"
+            else first
+        )
+        if act is not None and act.pos_ == "NOUN" and self._is_violent(act, "NOUN"):
+            # "A Taliban attack killed two men", "an attack in Kabul that killed 70": who made the attack did it; the
+            # attack itself is nobody.
+            source = self._noun_roles(act, sent, doc)[0]
+        else:
+            source = self._actor_arg(first, sent, doc, subject=True)
         if rule.complement_aux is not None:
             # "Britain said Libya must hand over the suspects": a demand on the complement's subject.
             clause = complement_clause(token, rule)
@@ -428,6 +478,10 @@ class ParticipantFinder:
         if source is None:
             # "protests from Islamabad", "an offer by Kabul": the one who makes it
             source = next((self._actor_arg(t, sent, doc) for t in prep_objects(token, NOUN_SOURCE_PREPS)), None)
+        if source is None:
+            # "a protest organized by the opposition", "the attack, claimed by the Taliban", "the protests have been
+            # led by tribes": who organises, leads or claims a happening is who does it.
+            source = self._actor_arg(self._doer(token), sent, doc, subject=True)
         harmed = None
         if source is None and token.dep_ in {"dobj", "pobj", "attr"}:
             # "Russia completed the delivery of ...": the governing verb's subject.
@@ -464,11 +518,27 @@ class ParticipantFinder:
             target = next((a for a in attacked if a is not None), None)
         if target is None:
             # "the shooting of a 16-year-old girl", "the shooting death of Devin Anderson": the person an act is
-            # of is the one it was done to (a thing is what it is about: "the delivery of helicopters").
+            # of is the one it was done to (a thing is what it is about: "the delivery of helicopters"); so is any
+            # party after an arrest or a killing ("the arrest of several officials").
             holders = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
             persons = (self._actor_arg(t, sent, doc) for h in holders for t in prep_objects(h, ("of",)))
-            target = next((a for a in persons if a is not None and (a.person or a.label == "PERSON")), None)
+            target = next(
+                (a for a in persons if a is not None and (a.person or a.label == "PERSON" or patient_noun)), None
+            )
         return source, target
+
+    def _doer(self, noun: Token) -> Token | None:
+        """The by-phrase of a verb of organising or claiming on an event noun: "a protest organized by X", "the
+        attack, claimed by X", "the protests have been led by X"."""
+        verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if noun.dep_ == "nsubjpass":
+            verbs.append(noun.head)
+        for verb in verbs:
+            if verb.lemma_.lower() in self.doer_verbs:
+                agent = passive_agent(verb)
+                if agent is not None:
+                    return agent
+        return None
 
     def _outcome_objects(self, noun: Token) -> Iterator[Token]:
         """The people a relative clause on the act says it harmed: "a shooting that left a man dead", "a shooting
@@ -510,9 +580,9 @@ class ParticipantFinder:
             return False
         if noun.head.lower_ in preps:
             return True
-        # "police detained two students during the protests": who does the harm is not who protests.
+        # "police detained two students during (at) the protests": who does the harm is not who protests.
         return (
-            noun.head.lower_ == "during"
+            noun.head.lower_ in {"during", "at"}
             and head.lemma_.lower() in self.harm_verbs
             and any(c.dep_ == "nsubj" for c in head.children)
             and any(r.type is EventType.PROTEST for r in self.index.get((noun.lemma_.lower(), "NOUN"), ()))
