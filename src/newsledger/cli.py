@@ -7,7 +7,6 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -567,23 +566,41 @@ def _read_input(file: str) -> str:
     return ""
 
 
-CodeRun = Callable[[list[tuple[str, str, date]], Any, Any], Iterator[dict[str, Any]]]
+ServerOption = Annotated[
+    Path | None,
+    typer.Option(help="Send the records to the coder listening on this socket ('newsledger coder') instead."),
+]
 
 
-def _code_records(command: str, file: str, fmt: str, config: Path | None, set_: list[str] | None, run: CodeRun) -> None:
-    """What ``code``, ``places`` and ``attributions`` share: read the records, run, write one JSON line per record."""
-    from newsledger.pack import load_pack
-
+def _code_records(
+    command: str, file: str, fmt: str, config: Path | None, set_: list[str] | None, server: Path | None
+) -> None:
+    """What ``code``, ``places`` and ``attributions`` share: read the records, run (here or in a coder that stays
+    up), write one JSON line per record."""
     if fmt != "jsonl":
         _fail(f"--format {fmt!r}: {command} writes jsonl only")
-    try:
-        settings = load_settings(config, set_)
-        pack = load_pack(settings.events.pack)
-    except NewsledgerError as exc:
-        _fail(str(exc))
+    if server is not None and (config is not None or set_):
+        _fail("--config and --set are the coder's: give them to 'newsledger coder' when starting it")
     items, errors = _read_records(file)
-    for record in run(items, pack, settings):
-        sys.stdout.write(json_line(record))
+    if server is not None:
+        from newsledger.coder_server import request
+
+        try:
+            for line in request(server, command, items):
+                sys.stdout.write(line)
+        except NewsledgerError as exc:
+            _fail(str(exc))
+    else:
+        from newsledger.coding import RECORD_COMMANDS
+        from newsledger.pack import load_pack
+
+        try:
+            settings = load_settings(config, set_)
+            pack = load_pack(settings.events.pack)
+        except NewsledgerError as exc:
+            _fail(str(exc))
+        for record in RECORD_COMMANDS[command](items, pack, settings):
+            sys.stdout.write(json_line(record))
     if errors and not items:
         raise typer.Exit(1)
 
@@ -613,20 +630,13 @@ def code(
     fmt: FormatOption = "jsonl",
     config: ConfigOption = None,
     set_: SetOption = None,
+    server: ServerOption = None,
 ) -> None:
     """Code sentences or paragraphs into events, one output line per input line; spans index each text.
 
     Example: echo '{"id": "1", "text": "Russia sent two Mi-17s to Iran.", "date": "2025-03-04"}' | newsledger code -
     """
-    from newsledger.coding import code_texts, mention_record
-
-    _code_records(
-        "code", file, fmt, config, set_,
-        lambda items, pack, settings: (
-            {"id": item_id, "events": [mention_record(m) for m in mentions]}
-            for item_id, mentions in code_texts(items, pack=pack, settings=settings)
-        ),
-    )  # fmt: skip
+    _code_records("code", file, fmt, config, set_, server)
 
 
 @app.command()
@@ -635,21 +645,14 @@ def places(
     fmt: FormatOption = "jsonl",
     config: ConfigOption = None,
     set_: SetOption = None,
+    server: ServerOption = None,
 ) -> None:
     """List every place name in each text, resolved to a place with its country, point and kind; spans index each
     text. Reads the same records as ``code``; a name the gazetteer does not know has null name and point.
 
     Example: echo '{"id": "1", "text": "Gunmen attacked a checkpoint in Kandahar province."}' | newsledger places -
     """
-    from newsledger.coding import place_texts, toponym_record
-
-    _code_records(
-        "places", file, fmt, config, set_,
-        lambda items, pack, settings: (
-            {"id": item_id, "places": [toponym_record(t) for t in toponyms]}
-            for item_id, toponyms in place_texts(items, pack=pack, settings=settings)
-        ),
-    )  # fmt: skip
+    _code_records("places", file, fmt, config, set_, server)
 
 
 @app.command()
@@ -658,21 +661,42 @@ def attributions(
     fmt: FormatOption = "jsonl",
     config: ConfigOption = None,
     set_: SetOption = None,
+    server: ServerOption = None,
 ) -> None:
     """Who reports what: every quotation, reported statement and "according to" in each text, with or without an
     event inside; one output line per input line, spans index each text.
 
     Example: echo '{"id": "1", "text": "Officials said Iran sent drones."}' | newsledger attributions -
     """
-    from newsledger.coding import attribute_texts, attribution_record
+    _code_records("attributions", file, fmt, config, set_, server)
 
-    _code_records(
-        "attributions", file, fmt, config, set_,
-        lambda items, pack, settings: (
-            {"id": item_id, "attributions": [attribution_record(a) for a in found]}
-            for item_id, found in attribute_texts(items, pack=pack, settings=settings)
-        ),
-    )  # fmt: skip
+
+@app.command()
+def coder(
+    socket_path: Annotated[Path, typer.Option("--socket", help="Unix socket to listen on (created mode 0600).")],
+    config: ConfigOption = None,
+    set_: SetOption = None,
+) -> None:
+    """Keep the pack and spaCy's model loaded and answer 'code', 'places' and 'attributions' run with --server,
+    one request at a time, until Ctrl-C.
+
+    Example: newsledger coder --socket /tmp/coder.sock &  then  newsledger code --server /tmp/coder.sock - < in.jsonl
+    """
+    from newsledger.coder_server import serve
+    from newsledger.pack import load_pack
+
+    try:
+        settings = load_settings(config, set_)
+        pack = load_pack(settings.events.pack)
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        serve(socket_path, pack=pack, settings=settings, ready=lambda: err.print(Text(f"listening on {socket_path}")))
+    except NewsledgerError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print(Text("stopped"))
 
 
 @app.command()

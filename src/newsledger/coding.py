@@ -152,3 +152,28 @@ def timex_record(t: TimeExpression) -> dict[str, Any]:
         "range_end": iso(t.range_end),
         "precision": t.precision.value if t.precision else None,
     }
+
+
+Records = Iterator[dict[str, Any]]
+
+
+def code_records(items: Iterable[tuple[str, str, date | None]], pack: Pack, settings: Settings) -> Records:
+    """``newsledger code``'s output lines: each record's events."""
+    for item_id, mentions in code_texts(items, pack=pack, settings=settings):
+        yield {"id": item_id, "events": [mention_record(m) for m in mentions]}
+
+
+def place_records(items: Iterable[tuple[str, str, date | None]], pack: Pack, settings: Settings) -> Records:
+    """``newsledger places``'s output lines: each record's toponyms, resolved."""
+    for item_id, toponyms in place_texts(items, pack=pack, settings=settings):
+        yield {"id": item_id, "places": [toponym_record(t) for t in toponyms]}
+
+
+def attribution_records(items: Iterable[tuple[str, str, date | None]], pack: Pack, settings: Settings) -> Records:
+    """``newsledger attributions``'s output lines: each record's attributions."""
+    for item_id, found in attribute_texts(items, pack=pack, settings=settings):
+        yield {"id": item_id, "attributions": [attribution_record(a) for a in found]}
+
+
+# The commands that read (id, text, date) records and write one line per record; also what a coder server runs.
+RECORD_COMMANDS = {"code": code_records, "places": place_records, "attributions": attribution_records}
