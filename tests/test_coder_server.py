@@ -63,6 +63,19 @@ def test_a_coder_refuses_an_unknown_command_and_keeps_serving(coder: Path) -> No
     assert len(list(request(coder, "code", ITEMS[:1]))) == 1
 
 
+def test_a_request_that_breaks_the_coder_is_dropped_with_its_reason_and_the_next_is_answered(
+    coder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> Iterator[dict[str, object]]:
+        raise RuntimeError("parser state lost")
+
+    with monkeypatch.context() as patch:
+        patch.setitem(RECORD_COMMANDS, "code", broken)
+        with pytest.raises(ServerError, match="internal error, request dropped: RuntimeError: parser state lost"):
+            list(request(coder, "code", ITEMS))
+    assert len(list(request(coder, "code", ITEMS[:1]))) == 1
+
+
 def test_code_with_a_server_that_is_not_there_says_how_to_start_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["code", "--server", str(tmp_path / "none.sock"), "-"], input='{"text": "x"}\n')
     assert result.exit_code == 1

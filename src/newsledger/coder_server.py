@@ -97,6 +97,8 @@ def _answer(conn: socket.socket, pack: Pack, settings: Settings) -> None:
                 writer.write(_line(record))
         except (ValueError, KeyError, TypeError, NewsledgerError) as exc:
             writer.write(_line({"error": str(exc)}))
+        except Exception as exc:  # noqa: BLE001 - one request that breaks the coder must not stop it for the next
+            writer.write(_line({"error": f"internal error, request dropped: {type(exc).__name__}: {exc}"}))
 
 
 def _read_request(reader: object) -> tuple[str, list[Item]]:
