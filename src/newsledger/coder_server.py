@@ -15,10 +15,10 @@ import contextlib
 import json
 import os
 import socket
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsledger.errors import NewsledgerError
 from newsledger.export import json_line
@@ -92,7 +92,7 @@ def _answer(conn: socket.socket, pack: Pack, settings: Settings) -> None:
 
     with conn.makefile("rb") as reader, conn.makefile("wb") as writer:
         try:
-            command, items = _read_request(reader)
+            command, items = _read_request(reader, RECORD_COMMANDS)
             for record in RECORD_COMMANDS[command](items, pack, settings):
                 writer.write(_line(record))
         except (ValueError, KeyError, TypeError, NewsledgerError) as exc:
@@ -101,16 +101,14 @@ def _answer(conn: socket.socket, pack: Pack, settings: Settings) -> None:
             writer.write(_line({"error": f"internal error, request dropped: {type(exc).__name__}: {exc}"}))
 
 
-def _read_request(reader: object) -> tuple[str, list[Item]]:
-    from newsledger.coding import RECORD_COMMANDS
-
-    data = reader.read(MAX_REQUEST + 1)  # type: ignore[attr-defined]
+def _read_request(reader: BinaryIO, commands: Collection[str]) -> tuple[str, list[Item]]:
+    data = reader.read(MAX_REQUEST + 1)
     if len(data) > MAX_REQUEST:
         raise ServerError(f"request larger than {MAX_REQUEST:,} bytes")
     header, *lines = data.decode("utf-8").split("\n")
     command = json.loads(header).get("command")
-    if command not in RECORD_COMMANDS:
-        raise ServerError(f"unknown command {command!r}; expected one of {', '.join(RECORD_COMMANDS)}")
+    if command not in commands:
+        raise ServerError(f"unknown command {command!r}; expected one of {', '.join(commands)}")
     items: list[Item] = []
     for line in lines:
         if line.strip():

@@ -210,7 +210,7 @@ def score_build(docs: Sequence[GoldDoc], built: Built) -> Figures:
     # What the gold annotation says of the impure events: a sentence that the annotators left out on one side
     # (it may report the other group's happening: a follow-up recalling it) leaves the join unjudged by the gold
     # chains; otherwise they say one chain (the gold itself joins the groups) or different chains.
-    unjudged = [i for i in impure if len({g for g, _ in gold_chains[i]}) < 2]
+    unjudged = {i for i in impure if len({g for g, _ in gold_chains[i]}) < 2}
     different = [i for i in impure if i not in unjudged and len({c for _, c in gold_chains[i]}) > 1]
     figures["impure_gold_unjudged"] = len(unjudged)
     figures["impure_gold_different_chains"] = len(different)
