@@ -146,3 +146,17 @@ def test_extract_events_an_outcome_joined_to_another_has_its_date() -> None:
     dates = {_quote(text, m.spans.trigger): m.date for m in _mentions(text, "ASSAULT")}
     assert set(dates) == {"struck", "killing", "wounding"}
     assert {d.start if d is not None else None for d in dates.values()} == {date(2025, 3, 8)}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("He is the second player this month to be arrested for DUI.", "COERCE", None),
+        ("Two more were jailed for fraud in Mandera on Friday.", "COERCE", "Two"),
+    ],
+)
+def test_extract_events_what_an_arrest_is_for_is_no_target(text: str, type_: str, target: str | None) -> None:
+    # The charge ("for DUI", "for fraud") is not the one arrested: with nobody named the arrest has no target.
+    assert [_quote(text, m.spans.target) for m in _mentions(text, type_)] in ([target], [])
+    if target is not None:
+        assert _mentions(text, type_)

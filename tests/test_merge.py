@@ -422,6 +422,33 @@ def test_merge_mentions_different_counts_of_one_class_block_even_within_a_story(
     assert len(events) == (1 if merged else 2)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("a 19-year-old man", "a 42-year-old man", False),
+        ("the three-year-old", "a 7-year-old boy", False),
+        ("a 6-month-old girl", "a 9-month-old baby", False),
+        ("a 2-year-old girl", "a 3-year-old boy", False),
+        ("a 19-year-old man", "the 19-year-old", True),
+        ("a 19-year-old man", "the victim", True),
+        ("a 2-year-old", "a 2-month-old", True),  # other units: nothing to compare
+        ("two men, aged 19 and 24", "a 42-year-old man", True),  # several ages: none is the participant's
+        ("the victim", "a 2-year-old girl", True),
+    ],
+)
+def test_merge_mentions_different_ages_of_one_unnamed_victim_block_even_within_a_story(
+    first: str, second: str, merged: bool
+) -> None:
+    # Two shootings in one city in one week fall into one story; the victims' ages tell them apart.
+    ms = [
+        mention("m1", "a1", type=EventType.ASSAULT, source=GUNMAN, target=actor(first)),
+        mention("m2", "a2", type=EventType.ASSAULT, source=GUNMAN, target=actor(second)),
+    ]
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    assert len(events) == (1 if merged else 2)
+
+
 def test_merge_mentions_a_surname_alone_is_the_full_name_but_a_shared_surname_is_not() -> None:
     def person(name: str) -> ActorRef:
         return replace(actor(name), id=None, kind="person")

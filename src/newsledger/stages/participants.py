@@ -36,6 +36,7 @@ PERSON_PHRASE_LABELS = frozenset({"DATE", "CARDINAL"})
 TARGET_PREPS = ("to", "with", "against", "on", "for", "at", "into", "toward", "towards", "between", "from", "by")
 NOUN_SOURCE_PREPS = ("by", "from")
 NOUN_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p not in NOUN_SOURCE_PREPS)
+PATIENT_TARGET_PREPS = tuple(p for p in TARGET_PREPS if p != "for")
 # Event types whose passive subject is the party the act was done to before any prepositional object.
 _PATIENT_FIRST = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Possessives that say two or more parties share an event ("their meeting", "our talks").
@@ -394,7 +395,9 @@ class ParticipantFinder:
         # first for violence and coercion ("a man was shot at a party", "X was arrested for DUI": the charge is not
         # a party), after a recipient for the rest ("... were sent to X").
         if rule.type in _PATIENT_FIRST:
-            candidates += patients + list(prep_objects(token, TARGET_PREPS))
+            # What violence or an arrest is "for" is its reason or charge ("to be arrested for DUI", "killed for
+            # his views"), never the one it was done to.
+            candidates += patients + list(prep_objects(token, PATIENT_TARGET_PREPS))
         else:
             candidates += list(prep_objects(token, TARGET_PREPS)) + patients
         for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
