@@ -77,6 +77,16 @@ def test_resolve_actor_person_spelling_variants_map_to_one_person(text: str) -> 
     assert (ref.id, ref.country, ref.kind) == ("P_YAQOOB", "AFG", "person")
 
 
+@pytest.mark.parametrize("text", ["Jamal Reed", "Jamal Road", "Mohammed Mamoun"])
+def test_resolve_actor_a_name_with_the_consonants_of_a_listed_person_but_other_vowels_stays_unresolved(
+    text: str,
+) -> None:
+    # "Jamal Reed" has the consonants of the listed "Jamal Karimi Rad" (an Iranian judge), "Mohammed Mamoun" those
+    # of "Muhammad Mumuni" (a Ghanaian minister): a local man arrested in Ohio is neither.
+    ref = resolve_actor(text, resolver=SECURITY, on=date(2016, 1, 1), kind_hint="PERSON")
+    assert (ref.id, ref.country) == (None, None)
+
+
 def test_resolve_actor_unknown_is_kept_as_written() -> None:
     ref = resolve_actor("Northern Logistics Brigade", resolver=RESOLVER, on=None, kind_hint="ORG")
     assert (ref.id, ref.name, ref.country, ref.kind) == (None, "Northern Logistics Brigade", None, "organisation")

@@ -173,8 +173,9 @@ def _surname_shape(word: str) -> str:
 def _lookup_person(resolver: Resolver, words: list[str], on: date | None) -> ActorEntry | None:
     """Match a person's name by transliteration skeleton; the mention's words must all occur in order.
 
-    The mention must end with the name's last word. A lone word must keep the surname's vowels in place ("Local" is
-    not "Lacalle") and matches only names the pack gives as a lone word (a surname alias, or title and surname):
+    The mention must end with the name's last word, and keep the surname's vowels in place, close vowels folded
+    ("Local" is not "Lacalle", "Jamal Reed" not "Jamal Karimi Rad"). A lone word matches only names the pack gives
+    as a lone word (a surname alias, or title and surname):
     among thousands of full names, some surname is spelt like almost any English word ("Reagan", "region"). Only
     a pack that gives no lone names at all falls back to the last word of full names. A mention that fits people
     of different names on the date is left unresolved: a guess between namesakes is more often wrong than right.
@@ -185,13 +186,16 @@ def _lookup_person(resolver: Resolver, words: list[str], on: date | None) -> Act
     postings = [resolver.person_by_word.get(w, ()) for w in set(wanted)]
     if not all(postings):
         return None
-    shape = _surname_shape(words[-1]) if len(words) == 1 else None
+    shape = _surname_shape(words[-1])
     found: dict[int, ActorEntry] = {}
     for i in min(postings, key=len):
         skeleton, actor = resolver.person_skeletons[i]
-        if skeleton[-1] != wanted[-1] or (
-            shape is not None
-            and (resolver.person_surnames[i] != shape or (len(skeleton) != 1 and not resolver.surname_fallback))
+        if skeleton[-1] != wanted[-1]:
+            continue
+        # The surname keeps its vowels in place (close vowels folded): the consonants alone fit too many names
+        # ("Jamal Reed" is not "Jamal Karimi Rad", "Mohammed Mamoun" not "Muhammad Mumuni").
+        if resolver.person_surnames[i] != shape or (
+            len(words) == 1 and len(skeleton) != 1 and not resolver.surname_fallback
         ):
             continue
         it = iter(skeleton)
