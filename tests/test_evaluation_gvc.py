@@ -32,6 +32,8 @@ def test_read_split_keeps_one_split_with_its_mentions(tmp_path: Path) -> None:
     [doc] = read_split(path, "dev")
     assert (doc.key, doc.group, doc.published) == ("d1", "1", date(2016, 5, 1))
     assert doc.text[doc.mentions[0].start : doc.mentions[0].end] == "shot"
+    # "all" is both splits as one pool
+    assert [d.key for d in read_split(path, "all")] == ["d1", "d2"]
 
 
 def _doc(key: str, group: str) -> GoldDoc:

@@ -160,3 +160,19 @@ def test_extract_events_what_an_arrest_is_for_is_no_target(text: str, type_: str
     assert [_quote(text, m.spans.target) for m in _mentions(text, type_)] in ([target], [])
     if target is not None:
         assert _mentions(text, type_)
+
+
+def test_extract_events_a_bare_count_in_a_later_paragraph_is_quoted_from_its_own_place() -> None:
+    first = "Police in Mandera said on Saturday that the night had been calm after a week of unrest in the county."
+    second = "Two suspects were arrested on Monday in the killing of a herder near the town."
+    text = f"{first}\n\n{second}"
+    article = Article(
+        id="a1", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 10), title=None,
+        language="en", text=text,
+        paragraphs=(Span(start=0, end=len(first)), Span(start=len(first) + 2, end=len(text))),
+    )  # fmt: skip
+    [annotated] = annotate_articles([article], pack=PACK, settings=AnnotateSettings())
+    [arrest] = [m for m in extract_events(annotated, pack=PACK) if m.type.value == "COERCE"]
+    assert _quote(text, arrest.spans.target) == "Two suspects"
+    # the participant's words are the words its evidence quotes, not those at the same offset in its paragraph
+    assert arrest.target is not None and arrest.target.text == "Two suspects"

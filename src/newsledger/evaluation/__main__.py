@@ -39,6 +39,7 @@ SCORERS: dict[str, Callable[[], Figures]] = {
     "web_stories": web_stories.score,
     "gvc_dev": lambda: gvc.score("dev"),
     "gvc_test": lambda: gvc.score("test"),
+    "gvc_all": lambda: gvc.score("all"),
     "geovirus": geovirus.score,
     "m2e2": m2e2.score,
     "meantime_speech": meantime_speech.score,

@@ -193,8 +193,8 @@ class ParticipantFinder:
                 return self._actor_arg(inner_of, sent, doc, subject=subject)
         if not subject and self._is_harmed_count(token):
             # "Dozens were arrested", "two were killed": a bare count of those harmed stands for people.
-            span = sent.span_of(*phrase_bounds(token))
-            return Argument(span, span.quote(doc.text), None, person=True, individual=token.like_num)
+            start, end = phrase_bounds(token)
+            return Argument(sent.span_of(start, end), doc.text[start:end], None, person=True, individual=token.like_num)
         if token.pos_ not in {"NOUN", "PROPN"} and not is_age(token):
             return None
         person = (ent is None or ent.label_ in PERSON_PHRASE_LABELS) and is_person_head(token, self.person_nouns)
