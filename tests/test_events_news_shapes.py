@@ -176,3 +176,20 @@ def test_extract_events_a_bare_count_in_a_later_paragraph_is_quoted_from_its_own
     assert _quote(text, arrest.spans.target) == "Two suspects"
     # the participant's words are the words its evidence quotes, not those at the same offset in its paragraph
     assert arrest.target is not None and arrest.target.text == "Two suspects"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "role", "expected"),
+    [
+        ("LITTLE ROCK, Ark. (KXYZ) – Police arrested two men in Pine Bluff on Monday.", "COERCE", "source", "Police"),
+        ("NEW YORK (AP) — Gunmen shot a shopkeeper in Brooklyn on Monday.", "ASSAULT", "source", "Gunmen"),
+        ("SANTA FE, N.M. (KXYZ) – Two teens were arrested after a shooting.", "COERCE", "target", "Two teens"),
+        ("FORT SMITH, Ark. (KXYZ) – A two-year-old is dead after an overnight shooting.", "ASSAULT", "target", None),
+    ],
+)
+def test_extract_events_a_dateline_of_several_words_in_capitals_is_no_participant(
+    text: str, type_: str, role: str, expected: str | None
+) -> None:
+    # The dateline's town is where the report was filed, never who acted or was harmed.
+    assert all(_quote(text, getattr(m.spans, role)) in (expected, None) for m in _mentions(text, type_))
+    assert expected is None or any(_quote(text, getattr(m.spans, role)) == expected for m in _mentions(text, type_))

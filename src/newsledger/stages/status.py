@@ -85,11 +85,16 @@ def is_dateline(token: Token, sentence: SpacySpan | None = None) -> bool:
     ``sentence`` is the token's sentence when the caller has it: ``token.sent`` walks the whole document.
     """
     first = sentence[0] if sentence is not None else _sentence_start(token)
-    if not (first.text.isupper() and len(first.text) > 2 and first.i + 1 < len(token.doc)):
+    doc = token.doc
+    if not (first.text.isupper() and len(first.text) > 2 and first.i + 1 < len(doc)):
         return False
-    if token.doc[first.i + 1].text not in DASHES:
+    # The place may be two or three words in capitals ("LITTLE ROCK, Ark. (KTHV) –", "NEW YORK —").
+    end = first.i + 1
+    while end < len(doc) and end - first.i < 3 and doc[end].is_alpha and doc[end].text.isupper():
+        end += 1
+    if end >= len(doc) or doc[end].text not in DASHES:
         return False
-    return first.i <= token.i <= first.i + 1 or (token.text.isupper() and token.i - first.i < 4)
+    return first.i <= token.i <= end or (token.text.isupper() and token.i - end < 3)
 
 
 def _after_dateline(token: Token) -> Token | None:
