@@ -91,8 +91,9 @@ LEDE_SENTENCES = 3
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
 ARGUMENT_PREPS = frozenset({"to", "with", "for"})
-# Prepositions that put the clause's happening inside another one ("arrested during the protests").
-CO_OCCURRING_PREPS = ("during", "amid", "amidst")
+# Prepositions that put the clause's happening inside another one ("arrested during the protests", "killed in the
+# Mosul campaign").
+CO_OCCURRING_PREPS = ("during", "amid", "amidst", "in")
 # Prepositions that put the trigger's happening at another one, whose place it shares ("shot at a protest in X").
 HOST_PREPS = ("at", "during", "amid", "amidst")
 # An event noun takes its target with "on" or "against" ("an attack on a checkpoint in Kandahar").
@@ -476,9 +477,12 @@ class _Extractor:
 
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
         ent = sent.entity(obj)
-        if ent is None and obj.lower_ in PLACE_KIND_NOUNS:
-            # "in the city of Adana", "in the province of Helmand": the place is the of-complement.
+        if ent is None and obj.lower_ in PLACE_KIND_NOUNS and obj.is_lower:
+            # "in the city of Adana", "in the province of Helmand": the place is the of-complement; in "the St.
+            # Louis suburb", the name before the noun.
             named = next(prep_objects(obj, ("of",)), None)
+            if named is None:
+                named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             ent = sent.entity(named) if named is not None else None
         if ent is None or not self._is_place(ent, sent):
             return None
@@ -804,3 +808,4 @@ def extract_events(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[EventMen
 def extract_attributions(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[Attribution, ...]:
     """Every attribution in one article (with or without an event inside), sources resolved as participants are."""
     return _Extractor(annotated, pack).attributions
+
