@@ -189,8 +189,8 @@ def _reported_speech(doc: Doc, cues: AttributionCues) -> Iterator[_Found]:
                 and tok.head.pos_ in {"VERB", "AUX"}
                 and tok.i > tok.head.i
                 # "..., adding video playback to its features": a verb with its own object reports nothing here,
-                # unless the object is whom it is told to ("..., a spokesman told Reuters") or whom it cites.
-                and (not _children(tok, {"dobj"}) or lemma in cues.nesting or _addressee(tok, cues) is not None)
+                # unless the object is whom it is told to ("..., a spokesman told Reuters").
+                and (not (objects := _children(tok, {"dobj"})) or _addressee(tok, cues) in objects)
             ):
                 # "The convoy was attacked, police said": the cue hangs on the clause it reports.
                 source = _source_of(tok, cues)
