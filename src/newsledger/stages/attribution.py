@@ -317,7 +317,7 @@ def find_attributions(
             )
         found.sort(key=lambda f: (f.content[0], -f.content[1]))
         # A headline or a line above is another sentence whatever the parse says: its words speak for no cue here.
-        found = [_on_cue_line(item, doc) for item in found]
+        found = [_on_cue_line(item, sents) for item in found]
         for item in found:
             sent = sents.at_char(item.content[0]) or sents.sents[0]
             resolved = _resolve(item.source, resolve_source, sents, offset)
@@ -355,12 +355,13 @@ def find_attributions(
 _EDGE = " \t\n,;:.—–-"
 
 
-def _on_cue_line(item: _Found, doc: Doc) -> _Found:
+def _on_cue_line(item: _Found, sents: _Sentences) -> _Found:
     """The item kept to its cue's line: a reported content cut at the line's edges, and a source on another line
-    replaced by the noun phrase that opens the cue's line ("General Motors Corporation (GM) announced"), or
-    dropped."""
+    (or none, where the parse lost the subject) replaced by the noun phrase that opens the cue's sentence on its
+    line ("General Motors Corporation (GM) announced"), or dropped."""
     if item.cue is None:
         return item
+    doc = sents.doc
     text = doc.text
     line_start = text.rfind("\n", 0, item.cue[0]) + 1
     line_end = text.find("\n", item.cue[1])
@@ -371,8 +372,12 @@ def _on_cue_line(item: _Found, doc: Doc) -> _Found:
         if content[0] >= content[1]:
             content = item.content
     source = item.source
-    if source is not None and not line_start <= source.idx < line_end:
-        source = _opening_subject(doc, line_start, item.cue[0])
+    if source is None and item.kind is AttributionKind.INDIRECT or (
+        source is not None and not line_start <= source.idx < line_end
+    ):
+        sentence = sents.at_char(item.cue[0])
+        opening = max(line_start, sentence.start_char) if sentence is not None else line_start
+        source = _opening_subject(doc, opening, item.cue[0])
     return _Found(item.kind, content, item.cue, source, item.addressee)
 
 
