@@ -96,6 +96,8 @@ ARGUMENT_PREPS = frozenset({"to", "with", "for"})
 CO_OCCURRING_PREPS = ("during", "amid", "amidst", "in")
 # Prepositions that put the trigger's happening at another one, whose place it shares ("shot at a protest in X").
 HOST_PREPS = ("at", "during", "amid", "amidst")
+# Prepositions that put a site in its town ("the army base in Kashmir", "the embassy at Manila").
+SITE_PREPS = ("in", "at", "near", "outside")
 # An event noun takes its target with "on" or "against" ("an attack on a checkpoint in Kandahar").
 NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
@@ -484,6 +486,8 @@ class _Extractor:
             if named is None:
                 named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             ent = sent.entity(named) if named is not None else None
+        if ent is None and obj.pos_ == "NOUN" and (obj.lemma_.lower(), "NOUN") not in self.index:
+            return self._site_at(obj, sent, countries)
         if ent is None or not self._is_place(ent, sent):
             return None
         span = sent.span_of(ent.start_char, ent.end_char)
@@ -496,6 +500,21 @@ class _Extractor:
             ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
             place = Place(name=ent.text, country=ref.country)
         return place, self._with_container(ent, place, sent)
+
+    def _site_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
+        """A site in a named town ("at the Indian army base in Kashmir", "outside a shopping complex in Bangkok"):
+        the town is the place, and the evidence is the whole phrase from the site to the town."""
+        # A site is a thing one can point at ("a hotel", "the embassy", "Abe's residence"), not "point-blank range".
+        if not any(c.dep_ in {"det", "poss"} for c in obj.children):
+            return None
+        town = next(prep_objects(obj, SITE_PREPS), None)
+        if town is None or sent.entity(town) is None:
+            return None
+        found = self._place_at(town, sent, countries)
+        if found is None or found[0].kind is None:
+            return None
+        start = min(t.idx for t in obj.subtree if t.i <= obj.i and t.dep_ != "punct")
+        return found[0], Span(start=sent.offset + start, end=found[1].end)
 
     def _with_container(self, ent: SpacySpan, place: Place, sent: ParsedSentence) -> Span:
         """The place as written: a town with the state or country after it that says which town it is ("in
