@@ -385,13 +385,12 @@ class _Extractor:
         countries = [p.country for p in parties if p is not None and p.country]
         fallback: tuple[Place, Span] | None = None
         for holder in holders + arguments:
-            for obj in prep_objects(holder, PLACE_PREP_ORDER):
-                found = self._place_at(obj, sent, countries)
-                if found is None:
-                    continue
+            here = [f for obj in prep_objects(holder, PLACE_PREP_ORDER) if (f := self._place_at(obj, sent, countries))]
+            free = [f for f in here if not any(f[1].start < t.end and t.start < f[1].end for t in taken)]
+            if free:
+                return _most_specific(free)
+            for found in here:
                 place, span = found
-                if not any(span.start < t.end and t.start < span.end for t in taken):
-                    return found
                 # A party's span: a town ("to Kabul") still says where; a country ("to Afghanistan") does not.
                 if fallback is None and place != self.gazetteer.countries.get(place.country or ""):
                     fallback = found
@@ -827,4 +826,14 @@ def extract_events(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[EventMen
 def extract_attributions(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[Attribution, ...]:
     """Every attribution in one article (with or without an event inside), sources resolved as participants are."""
     return _Extractor(annotated, pack).attributions
+
+
+def _most_specific(found: Sequence[tuple[Place, Span]]) -> tuple[Place, Span]:
+    """The first place, or a town or province of the country it names that the same words give later: "In Japan,
+    hundreds marched through Tokyo neighborhoods" happened in Tokyo."""
+    first = found[0]
+    if first[0].kind != "country":
+        return first
+    inner = (f for f in found[1:] if f[0].kind in LOCAL_PLACE_KINDS and f[0].country == first[0].country)
+    return next(inner, first)
 
