@@ -96,7 +96,9 @@ def read_document(path: Path) -> SpeechDoc:
         if target.attrib["m_id"] in spans:
             speakers.setdefault(source.attrib["m_id"], spans[target.attrib["m_id"]])
     found = [SpeechMention(*spans[m], pos[m], speakers.get(m)) for m in speech_mentions if m in spans and m in pos]
-    annotated = [end for (_, end), number in zip(rebuilt.offsets, sentences, strict=True) if number < ANNOTATED_SENTENCES]
+    annotated = [
+        end for (_, end), number in zip(rebuilt.offsets, sentences, strict=True) if number < ANNOTATED_SENTENCES
+    ]
     annotated_end = max(annotated, default=0)
     mentions = tuple(sorted((m for m in found if m.start < annotated_end), key=lambda m: (m.start, m.end)))
     timed = timeml.read_document(path)
@@ -220,7 +222,9 @@ def format_errors(results: Sequence[SpeechResult], limit: int = 40) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = scorer_parser(__doc__)
-    parser.add_argument("--errors", action="store_true", help="list missed speakers and sources that meet no gold speaker")
+    parser.add_argument(
+        "--errors", action="store_true", help="list missed speakers and sources that meet no gold speaker"
+    )
     args = parser.parse_args(argv)
 
     def compute() -> tuple[dict[str, Figures], str]:

@@ -372,8 +372,10 @@ def _on_cue_line(item: _Found, sents: _Sentences) -> _Found:
         if content[0] >= content[1]:
             content = item.content
     source = item.source
-    if source is None and item.kind is AttributionKind.INDIRECT or (
-        source is not None and not line_start <= source.idx < line_end
+    if (
+        source is None
+        and item.kind is AttributionKind.INDIRECT
+        or (source is not None and not line_start <= source.idx < line_end)
     ):
         sentence = sents.at_char(item.cue[0])
         opening = max(line_start, sentence.start_char) if sentence is not None else line_start

@@ -389,11 +389,11 @@ class _Extractor:
             free = [f for f in here if not any(f[1].start < t.end and t.start < f[1].end for t in taken)]
             if free:
                 return _most_specific(free)
-            for found in here:
-                place, span = found
+            for candidate in here:
+                place = candidate[0]
                 # A party's span: a town ("to Kabul") still says where; a country ("to Afghanistan") does not.
                 if fallback is None and place != self.gazetteer.countries.get(place.country or ""):
-                    fallback = found
+                    fallback = candidate
         if fallback is not None:
             return fallback
         for holder in holders:
@@ -836,4 +836,3 @@ def _most_specific(found: Sequence[tuple[Place, Span]]) -> tuple[Place, Span]:
         return first
     inner = (f for f in found[1:] if f[0].kind in LOCAL_PLACE_KINDS and f[0].country == first[0].country)
     return next(inner, first)
-
