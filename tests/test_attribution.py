@@ -187,3 +187,11 @@ def test_source_on_another_line_is_the_line_opening_phrase() -> None:
     [found] = _attributions(text)
     assert _quote(text, found.source) == "airline, Northwind"
     assert _quote(text, found.content) == "that it will buy five jets"
+
+
+def test_speaker_after_an_inverted_cue_the_parse_left_without_subject() -> None:
+    text = '"It took too long for the money to reach the banks," said Ostland analyst Mira Vok commenting on the deal.'
+    [found] = _attributions(text)
+    assert found.kind is AttributionKind.DIRECT
+    assert _quote(text, found.cue) == "said"
+    assert found.source is not None and "Mira Vok" in _quote(text, found.source)

@@ -43,6 +43,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Relative pronouns ("which", "who", "that"), which stand for the noun their clause describes.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+# What stands right before a cue that follows its quotation: "'...,' said the minister".
+INVERSION_MARKS = frozenset({",", '"', "''", "”", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,22 @@ def _source_of(cue: Token, cues: AttributionCues) -> Token | None:
         return subject_of(cue.head)
     agent = next((_pobj(c) for c in cue.children if c.dep_ == "agent"), None)
     return agent
+
+
+def _inverted_speaker(cue: Token) -> Token | None:
+    """The speaker after a cue that follows its quotation ("'...,' said Uralsib analyst Chris Weafer commenting on
+    ..."), where the parse did not make it the subject: the last word of the names and nouns right after the cue."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in INVERSION_MARKS:
+        return None
+    i = cue.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    last: Token | None = None
+    while i < len(doc) and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        last = doc[i] if doc[i].pos_ != "ADJ" else last
+        i += 1
+    return last
 
 
 def _clause_without(head: Token, part: Token) -> tuple[int, int]:
@@ -310,7 +328,7 @@ def find_attributions(
                 continue
             found.append(item)
         for (start, end), cue in cue_of_quote.items():
-            source = _source_of(cue, cues) if cue is not None else None
+            source = (_source_of(cue, cues) or _inverted_speaker(cue)) if cue is not None else None
             addressee = _addressee(cue, cues) if cue is not None else None
             found.append(
                 _Found(AttributionKind.DIRECT, (start, end), _token_bounds(cue) if cue else None, source, addressee)
