@@ -34,6 +34,8 @@ def _mentions(text: str, type_: str) -> list[EventMention]:
         ("Police arrested two men at a hotel in Lagos.", "COERCE", "a hotel in Lagos", "Lagos"),
         # what happens in a happening named after its town happens there
         ("More than 300 people were arrested in the Minsk protests.", "COERCE", "Minsk", "Minsk"),
+        # a town of the country named first is the more exact place
+        ("In Japan, hundreds of people marched through Osaka neighborhoods on Sunday.", "PROTEST", "Osaka", "Osaka"),
         # a town named before a kind of place
         ("Police arrested about a dozen protesters in the Lagos suburb on Sunday.", "COERCE", "Lagos", "Lagos"),
     ],

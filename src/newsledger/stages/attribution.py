@@ -5,6 +5,11 @@ Four shapes are found, each with its content span and, where the text gives one,
 - reported speech: a cue verb's clausal complement is the content and its subject the source ("officials said
   the militants had ...", "X told Y that ..."), also when the cue stands inside or after the clause ("..., police
   said"); "X accused Y of supplying ..." reports the of-phrase;
+- what is announced, reported, denied or cited when no clause follows: the object ("the ministry announced a new
+  arms deal", "..., citing the threat from drones");
+- a relative pronoun or a noun a participle describes as the speaker ("a report ..., which said", "reports
+  stating that"); a source the parse put on another line (a headline) is replaced by the noun phrase that opens
+  the cue's line, and a content is kept to the cue's line;
 - nested reports: "TASS quoted the general as saying ...": TASS reports the general's report, which is inside;
 - "according to X" and adverbs without a named source ("reportedly");
 - quotations: the words between quotation marks, spoken by the subject of a cue verb beside them in their sentence,
