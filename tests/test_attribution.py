@@ -150,3 +150,48 @@ def test_attribution_survives_the_store_round_trip() -> None:
     assert mention_from_row(mention_row(outlet)).attribution == OUTLET_VOICE
     row = mention_row(outlet) | {"attribution": None}  # a mention stored before attribution was recorded
     assert mention_from_row(row).attribution == OUTLET_VOICE
+
+
+def _triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(_quote(text, a.source), _quote(text, a.cue), _quote(text, a.content)) for a in _attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun stands for the noun its clause describes
+        ("The ministry issued a report, which said that the army had lost two helicopters.",
+         [("report", "said", "that the army had lost two helicopters")]),
+        # a participle on a noun: the noun speaks
+        ("Officials pointed to reports stating that the rebels received rifles from abroad.",
+         [("reports", "stating", "that the rebels received rifles from abroad")]),
+        # what is announced, reported, denied or cited is the object when no clause follows
+        ("The defence ministry announced a new arms deal with Serbia.",
+         [("defence ministry", "announced", "a new arms deal with Serbia")]),
+        ("The Valdorian navy ordered four radars from Ostland, citing the threat from drones.",
+         [("Valdorian navy", "citing", "the threat from drones")]),
+        # the addressee as object still leaves the parenthetical a report
+        ("The convoy was attacked near the border, a spokesman told Reuters.",
+         [("spokesman", "told", "The convoy was attacked near the border")]),
+        # a participle with an object of its own reports nothing
+        ("The new model is lighter, adding night vision to its features.", []),
+    ],
+)  # fmt: skip
+def test_reported_speech_shapes_of_news(text: str, expected: list[tuple[str | None, str | None, str | None]]) -> None:
+    assert _triples(text) == expected
+
+
+def test_source_on_another_line_is_the_line_opening_phrase() -> None:
+    # A headline line above is another sentence: its words never speak for the cue below.
+    text = "Northwind posts record profit\nThe airline, Northwind, announced today that it will buy five jets."
+    [found] = _attributions(text)
+    assert _quote(text, found.source) == "airline, Northwind"
+    assert _quote(text, found.content) == "that it will buy five jets"
+
+
+def test_speaker_after_an_inverted_cue_the_parse_left_without_subject() -> None:
+    text = '"It took too long for the money to reach the banks," said Ostland analyst Mira Vok commenting on the deal.'
+    [found] = _attributions(text)
+    assert found.kind is AttributionKind.DIRECT
+    assert _quote(text, found.cue) == "said"
+    assert found.source is not None and "Mira Vok" in _quote(text, found.source)

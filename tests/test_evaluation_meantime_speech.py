@@ -31,7 +31,7 @@ def test_score_results_needs_both_cue_and_speaker_to_overlap() -> None:
         SpeechMention(*_at("expect"), "VERB", _at("Analysts")),
         SpeechMention(*_at("noted"), "VERB", None),
     )
-    doc = SpeechDoc("d", TEXT, None, gold)
+    doc = SpeechDoc("d", TEXT, None, gold, len(TEXT))
     found = (
         _attribution("said", "ministry"),  # right cue, right speaker
         _attribution("expect", "spokesman"),  # right cue, wrong speaker
@@ -42,3 +42,16 @@ def test_score_results_needs_both_cue_and_speaker_to_overlap() -> None:
     assert figures["cue_recall"] == 2 / 3
     assert figures["speaker_precision"] == 1 / 3
     assert figures["speaker_recall"] == 1 / 2
+
+
+def test_score_results_counts_only_the_annotated_sentences() -> None:
+    # MEANTIME annotates a document's first sentences only: a report after them is neither right nor wrong.
+    end = TEXT.index("Analysts")
+    gold = (SpeechMention(*_at("said"), "VERB", _at("The ministry")),)
+    doc = SpeechDoc("d", TEXT, None, gold, end)
+    found = (_attribution("said", "ministry"), _attribution("noted", "spokesman"))
+    figures = score_results([SpeechResult(doc, found)])
+    assert figures["system_cues"] == 1
+    assert figures["cue_precision"] == 1.0
+    assert figures["speaker_precision"] == 1.0
+    assert figures["speaker_recall"] == 1.0

@@ -5,6 +5,11 @@ Four shapes are found, each with its content span and, where the text gives one,
 - reported speech: a cue verb's clausal complement is the content and its subject the source ("officials said
   the militants had ...", "X told Y that ..."), also when the cue stands inside or after the clause ("..., police
   said"); "X accused Y of supplying ..." reports the of-phrase;
+- what is announced, reported, denied or cited when no clause follows: the object ("the ministry announced a new
+  arms deal", "..., citing the threat from drones");
+- a relative pronoun or a noun a participle describes as the speaker ("a report ..., which said", "reports
+  stating that"); a source the parse put on another line (a headline) is replaced by the noun phrase that opens
+  the cue's line, and a content is kept to the cue's line;
 - nested reports: "TASS quoted the general as saying ...": TASS reports the general's report, which is inside;
 - "according to X" and adverbs without a named source ("reportedly");
 - quotations: the words between quotation marks, spoken by the subject of a cue verb beside them in their sentence,
@@ -40,6 +45,11 @@ _QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 MIN_QUOTE_WORDS = 3
 CONTENT_DEPS = frozenset({"ccomp"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Relative pronouns ("which", "who", "that"), which stand for the noun their clause describes.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+# What stands right before a cue that follows its quotation: "'...,' said the minister".
+INVERSION_MARKS = frozenset({",", '"', "''", "”", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ class AttributionCues:
     first_plural: frozenset[str]
     second: frozenset[str]
     unnamed_sources: frozenset[str]
+    object_verbs: frozenset[str]
 
     @classmethod
     def of(cls, pack: Pack) -> AttributionCues:
@@ -117,13 +128,41 @@ def _source_of(cue: Token, cues: AttributionCues) -> Token | None:
         nester = head.head
         return next(iter(_children(nester, {"dobj", "nsubjpass"})), None)
     subject = subject_of(cue)
+    if subject is not None and subject.tag_ in RELATIVE_TAGS:
+        # "a report ..., which said that ...": the relative pronoun stands for the noun its clause describes.
+        clause = subject.head
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.dep_ in {"conj", "xcomp"}:
+            clause = clause.head
+        named = clause.head
+        # "released it on Monday, which said": a date is where the parse hung the clause, never a speaker.
+        is_speaker = named.pos_ in NOMINAL and named.ent_type_ not in {"DATE", "TIME"}
+        return named if clause.dep_ == "relcl" and is_speaker else None
     if subject is not None:
         return subject
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in NOMINAL:
+        # "reports stating that ...", "a statement saying ...": the noun the participle describes speaks.
+        return cue.head
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.i != cue.i:
         # "Ryanair justified the order, saying ...": a participle's speaker is the subject of the clause it is on.
         return subject_of(cue.head)
     agent = next((_pobj(c) for c in cue.children if c.dep_ == "agent"), None)
     return agent
+
+
+def _inverted_speaker(cue: Token) -> Token | None:
+    """The speaker after a cue that follows its quotation ("'...,' said Uralsib analyst Chris Weafer commenting on
+    ..."), where the parse did not make it the subject: the last word of the names and nouns right after the cue."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in INVERSION_MARKS:
+        return None
+    i = cue.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    last: Token | None = None
+    while i < len(doc) and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        last = doc[i] if doc[i].pos_ != "ADJ" else last
+        i += 1
+    return last
 
 
 def _clause_without(head: Token, part: Token) -> tuple[int, int]:
@@ -157,6 +196,9 @@ def _reported_speech(doc: Doc, cues: AttributionCues) -> Iterator[_Found]:
                     yield _Found(AttributionKind.INDIRECT, (start, _bounds(as_phrase)[1]), _token_bounds(tok),
                                  subject_of(tok))  # fmt: skip
                     continue
+            if content is None and lemma in cues.object_verbs:
+                # "the ministry announced a new arms deal": what is announced is the object.
+                content = next(iter(_children(tok, {"dobj"})), None)
             if content is not None:
                 yield _Found(
                     AttributionKind.INDIRECT,
@@ -165,7 +207,14 @@ def _reported_speech(doc: Doc, cues: AttributionCues) -> Iterator[_Found]:
                     _source_of(tok, cues),
                     _addressee(tok, cues),
                 )
-            elif tok.dep_ in {"parataxis", "advcl"} and tok.head.pos_ in {"VERB", "AUX"} and tok.i > tok.head.i:
+            elif (
+                tok.dep_ in {"parataxis", "advcl"}
+                and tok.head.pos_ in {"VERB", "AUX"}
+                and tok.i > tok.head.i
+                # "..., adding video playback to its features": a verb with its own object reports nothing here,
+                # unless the object is whom it is told to ("..., a spokesman told Reuters").
+                and (not (objects := _children(tok, {"dobj"})) or _addressee(tok, cues) in objects)
+            ):
                 # "The convoy was attacked, police said": the cue hangs on the clause it reports.
                 source = _source_of(tok, cues)
                 if source is not None:
@@ -284,12 +333,14 @@ def find_attributions(
                 continue
             found.append(item)
         for (start, end), cue in cue_of_quote.items():
-            source = _source_of(cue, cues) if cue is not None else None
+            source = (_source_of(cue, cues) or _inverted_speaker(cue)) if cue is not None else None
             addressee = _addressee(cue, cues) if cue is not None else None
             found.append(
                 _Found(AttributionKind.DIRECT, (start, end), _token_bounds(cue) if cue else None, source, addressee)
             )
         found.sort(key=lambda f: (f.content[0], -f.content[1]))
+        # A headline or a line above is another sentence whatever the parse says: its words speak for no cue here.
+        found = [_on_cue_line(item, sents) for item in found]
         for item in found:
             sent = sents.at_char(item.content[0]) or sents.sents[0]
             resolved = _resolve(item.source, resolve_source, sents, offset)
@@ -301,6 +352,7 @@ def find_attributions(
                     # "he said" with no name in the paragraph: the speaker of the report just before.
                     actor = speaker.actor
                 start, end = phrase_bounds(item.source) if item.source.pos_ != "PRON" else _token_bounds(item.source)
+                start = max(start, doc.text.rfind("\n", 0, item.source.idx) + 1)
                 source_span = Span(start=offset + start, end=offset + end)
             content = _trimmed(doc.text, *item.content, offset)
             if item.kind is AttributionKind.DIRECT and item.cue is None:
@@ -324,6 +376,57 @@ def find_attributions(
 
 
 _EDGE = " \t\n,;:.—–-"
+
+
+def _on_cue_line(item: _Found, sents: _Sentences) -> _Found:
+    """The item kept to its cue's line: a reported content cut at the line's edges, and a source on another line
+    (or none, where the parse lost the subject) replaced by the noun phrase that opens the cue's sentence on its
+    line ("General Motors Corporation (GM) announced"), or dropped."""
+    if item.cue is None:
+        return item
+    doc = sents.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, item.cue[0]) + 1
+    line_end = text.find("\n", item.cue[1])
+    line_end = len(text) if line_end < 0 else line_end
+    content = item.content
+    if item.kind is not AttributionKind.DIRECT:
+        content = (max(content[0], line_start), min(content[1], line_end))
+        if content[0] >= content[1]:
+            content = item.content
+    source = item.source
+    if (
+        source is None
+        and item.kind is AttributionKind.INDIRECT
+        or (source is not None and not line_start <= source.idx < line_end)
+    ):
+        sentence = sents.at_char(item.cue[0])
+        opening = max(line_start, sentence.start_char) if sentence is not None else line_start
+        source = _opening_subject(doc, opening, item.cue[0])
+    return _Found(item.kind, content, item.cue, source, item.addressee)
+
+
+def _opening_subject(doc: Doc, line_start: int, cue_start: int) -> Token | None:
+    """The head of the words that open a line before its first verb, when that verb is the cue or the cue is a
+    participle after a comma (", citing ..."): the subject the parse lost across the line break."""
+    opening: list[Token] = []
+    cue: Token | None = None
+    for tok in doc:
+        if tok.idx < line_start:
+            continue
+        if tok.pos_ in {"VERB", "AUX"}:
+            cue = tok
+            break
+        opening.append(tok)
+    if cue is None or not opening:
+        return None
+    if cue.idx != cue_start:
+        at_cue = next((t for t in doc if t.idx == cue_start), None)
+        if at_cue is None or at_cue.tag_ != "VBG" or at_cue.i == 0 or doc[at_cue.i - 1].text != ",":
+            return None
+    inside = {t.i for t in opening}
+    roots = [t for t in opening if t.head.i not in inside or t.head.i == t.i]
+    return next((t for t in roots if t.pos_ in NOMINAL or t.pos_ == "PRON"), None)
 
 
 def _trimmed(text: str, start: int, end: int, offset: int) -> Span:

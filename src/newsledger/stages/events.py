@@ -91,10 +91,13 @@ LEDE_SENTENCES = 3
 CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound"})
 # Prepositions that attach an event's recipient or partner, whose own phrase may say where ("to the army at X").
 ARGUMENT_PREPS = frozenset({"to", "with", "for"})
-# Prepositions that put the clause's happening inside another one ("arrested during the protests").
-CO_OCCURRING_PREPS = ("during", "amid", "amidst")
+# Prepositions that put the clause's happening inside another one ("arrested during the protests", "killed in the
+# Mosul campaign").
+CO_OCCURRING_PREPS = ("during", "amid", "amidst", "in")
 # Prepositions that put the trigger's happening at another one, whose place it shares ("shot at a protest in X").
 HOST_PREPS = ("at", "during", "amid", "amidst")
+# Prepositions that put a site in its town ("the army base in Kashmir", "the embassy at Manila").
+SITE_PREPS = ("in", "at", "near", "outside")
 # An event noun takes its target with "on" or "against" ("an attack on a checkpoint in Kandahar").
 NOUN_ARGUMENT_PREPS = ARGUMENT_PREPS | {"on", "against"}
 
@@ -382,16 +385,15 @@ class _Extractor:
         countries = [p.country for p in parties if p is not None and p.country]
         fallback: tuple[Place, Span] | None = None
         for holder in holders + arguments:
-            for obj in prep_objects(holder, PLACE_PREP_ORDER):
-                found = self._place_at(obj, sent, countries)
-                if found is None:
-                    continue
-                place, span = found
-                if not any(span.start < t.end and t.start < span.end for t in taken):
-                    return found
+            here = [f for obj in prep_objects(holder, PLACE_PREP_ORDER) if (f := self._place_at(obj, sent, countries))]
+            free = [f for f in here if not any(f[1].start < t.end and t.start < f[1].end for t in taken)]
+            if free:
+                return _most_specific(free)
+            for candidate in here:
+                place = candidate[0]
                 # A party's span: a town ("to Kabul") still says where; a country ("to Afghanistan") does not.
                 if fallback is None and place != self.gazetteer.countries.get(place.country or ""):
-                    fallback = found
+                    fallback = candidate
         if fallback is not None:
             return fallback
         for holder in holders:
@@ -476,10 +478,15 @@ class _Extractor:
 
     def _place_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
         ent = sent.entity(obj)
-        if ent is None and obj.lower_ in PLACE_KIND_NOUNS:
-            # "in the city of Adana", "in the province of Helmand": the place is the of-complement.
+        if ent is None and obj.lower_ in PLACE_KIND_NOUNS and obj.is_lower:
+            # "in the city of Adana", "in the province of Helmand": the place is the of-complement; in "the St.
+            # Louis suburb", the name before the noun.
             named = next(prep_objects(obj, ("of",)), None)
+            if named is None:
+                named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             ent = sent.entity(named) if named is not None else None
+        if ent is None and obj.pos_ == "NOUN" and (obj.lemma_.lower(), "NOUN") not in self.index:
+            return self._site_at(obj, sent, countries)
         if ent is None or not self._is_place(ent, sent):
             return None
         span = sent.span_of(ent.start_char, ent.end_char)
@@ -492,6 +499,21 @@ class _Extractor:
             ref = resolve_actor(ent.text, resolver=self.resolver, on=self.article.published)
             place = Place(name=ent.text, country=ref.country)
         return place, self._with_container(ent, place, sent)
+
+    def _site_at(self, obj: Token, sent: ParsedSentence, countries: Sequence[str]) -> tuple[Place, Span] | None:
+        """A site in a named town ("at the Indian army base in Kashmir", "outside a shopping complex in Bangkok"):
+        the town is the place, and the evidence is the whole phrase from the site to the town."""
+        # A site is a thing one can point at ("a hotel", "the embassy", "Abe's residence"), not "point-blank range".
+        if not any(c.dep_ in {"det", "poss"} for c in obj.children):
+            return None
+        town = next(prep_objects(obj, SITE_PREPS), None)
+        if town is None or sent.entity(town) is None:
+            return None
+        found = self._place_at(town, sent, countries)
+        if found is None or found[0].kind is None:
+            return None
+        start = min(t.idx for t in obj.subtree if t.i <= obj.i and t.dep_ != "punct")
+        return found[0], Span(start=sent.offset + start, end=found[1].end)
 
     def _with_container(self, ent: SpacySpan, place: Place, sent: ParsedSentence) -> Span:
         """The place as written: a town with the state or country after it that says which town it is ("in
@@ -804,3 +826,13 @@ def extract_events(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[EventMen
 def extract_attributions(annotated: AnnotatedArticle, *, pack: Pack) -> tuple[Attribution, ...]:
     """Every attribution in one article (with or without an event inside), sources resolved as participants are."""
     return _Extractor(annotated, pack).attributions
+
+
+def _most_specific(found: Sequence[tuple[Place, Span]]) -> tuple[Place, Span]:
+    """The first place, or a town or province of the country it names that the same words give later: "In Japan,
+    hundreds marched through Tokyo neighborhoods" happened in Tokyo."""
+    first = found[0]
+    if first[0].kind != "country":
+        return first
+    inner = (f for f in found[1:] if f[0].kind in LOCAL_PLACE_KINDS and f[0].country == first[0].country)
+    return next(inner, first)

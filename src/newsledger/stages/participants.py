@@ -363,6 +363,11 @@ class ParticipantFinder:
             source = self._noun_roles(act, sent, doc)[0]
         else:
             source = self._actor_arg(first, sent, doc, subject=True)
+        if source is None and patients:
+            # "He was killed in a U.S. airstrike": who made the attack the harm came in did the harm.
+            host = next((o for o in prep_objects(token, ("in",)) if self._is_violent(o, "NOUN")), None)
+            if host is not None:
+                source = self._noun_roles(host, sent, doc)[0]
         if rule.complement_aux is not None:
             # "Britain said Libya must hand over the suspects": a demand on the complement's subject.
             clause = complement_clause(token, rule)

@@ -53,7 +53,10 @@ DIVISION_NOUNS = frozenset(
      "vilayet", "krai", "kray", "republic", "territory", "municipality", "department", "parish", "canton"}
 )  # fmt: skip
 # Nouns of a place's kind that take its name as a complement ("the city of Adana", "the province of Helmand").
-PLACE_KIND_NOUNS = DIVISION_NOUNS | frozenset({"city", "town", "village", "capital", "port"})
+PLACE_KIND_NOUNS = DIVISION_NOUNS | frozenset(
+    {"city", "town", "village", "capital", "port", "suburb", "suburbs", "neighborhood", "neighborhoods",
+     "neighbourhood", "neighbourhoods"}
+)  # fmt: skip
 _PLACE_NOUNS = DIVISION_NOUNS | frozenset(
     {"city", "town", "village", "of",
      # and facilities, which stand in their place's stead ("Kabul airport", "Bagram air base")
