@@ -25,6 +25,30 @@ FACILITY_HEADS = frozenset(
     {"street", "road", "avenue", "boulevard", "drive", "lane", "highway", "bridge", "stadium", "arena", "airport"}
 )
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# A name hyphened to a lower-case word is still one when it is a nationality or a place ("Iran-backed", "Sydney-based").
+KEPT_IN_MODIFIER = frozenset({"NORP", "GPE", "LOC"})
+# With cues (no recogniser anywhere): the words that make a name a place whatever the gazetteer says. A natural
+# feature's last word ("Baltic Sea", "Fraser Valley") or first ("Lake Erie", "Mount Kenya") ...
+FEATURE_HEADS = frozenset(
+    {"sea", "ocean", "lake", "river", "valley", "mountains", "mountain", "island", "islands", "peninsula", "bay",
+     "gulf", "coast", "desert", "delta", "strait", "straits", "plateau", "basin", "hills", "highlands", "creek"}
+)  # fmt: skip
+FEATURE_FIRSTS = frozenset({"lake", "mount", "mt.", "fort", "gulf", "cape", "isle"})
+# ... the divisions a name ends in ("Crawford County") ...
+DIVISION_HEADS = frozenset({"county", "province", "district", "region", "state", "prefecture", "governorate"})
+# ... the noun after it when it modifies one ("the Innisfail area", "a Hammond resident", "Sydney-based") ...
+PLACE_MODIFIED = frozenset(
+    {"area", "areas", "resident", "residents", "slum", "slums", "suburb", "suburbs", "based", "outskirts"}
+)  # fmt: skip
+# ... and the nouns that take a place after "of" ("the village of Ranya", "the coast of Lake Erie").
+PLACE_OF = frozenset(
+    {"village", "villages", "town", "towns", "city", "cities", "province", "provinces", "district", "districts",
+     "region", "regions", "state", "county", "island", "islands", "coast", "capital", "suburb", "suburbs",
+     "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "hills",
+     "municipality", "community", "communities", "countries", "parts", "part", "area", "areas", "residents"}
+)  # fmt: skip
+# Prepositions after which a name the gazetteer knows is taken for a place ("7 from Suva", "sent to Lansing").
+PLACE_PREPS = LOCATIVES | frozenset({"from", "to", "into", "via", "towards", "toward", "around", "across"})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -83,6 +107,9 @@ class LightNames:
             if i in taken:
                 i += 1
                 continue
+            if self._cues and "$" in token.text:
+                i += 1  # "US$", "NZ$": a currency
+                continue
             if _YEAR.match(token.text):
                 found.append(SpacySpan(doc, i, i + 1, label="DATE"))
                 i += 1
@@ -92,14 +119,33 @@ class LightNames:
                 continue
             end = self._run_end(doc, i, taken)
             span = self._name(doc, i, end)
-            if span is not None and self._cues and _modifies_with_hyphen(doc, end) and span.label_ != "NORP":
+            if span is not None and self._cues and _modifies_with_hyphen(doc, end) and span.label_ not in KEPT_IN_MODIFIER:
                 span = None  # "Anti-government", "Kremlin-backed": part of a modifier, not a name
             if span is not None:
                 found.append(span)
             i = end
-        if len(found) != len(doc.ents):
+        if self._cues:
+            found = self._listed_places(doc, sorted(found, key=lambda e: e.start), {e.start for e in doc.ents})
+        if len(found) != len(doc.ents) or self._cues:
             doc.ents = sorted(found, key=lambda e: e.start)
         return doc
+
+    def _listed_places(self, doc: Doc, found: list[SpacySpan], given: set[int]) -> list[SpacySpan]:
+        """A name the gazetteer knows listed with a place ("Suba, Migori, Homa Bay and Bunyala", "Manaoag,
+        Pangasinan and Pandi") is a place too; the pack's names (``given``) keep their labels."""
+        changed = True
+        while changed:
+            changed = False
+            for n, ent in enumerate(found):
+                if ent.label_ not in {"PERSON", "ORG"} or ent.start in given or not self.any_place(ent.text):
+                    continue
+                if len(ent) == 1 and ent[0].lower_ in self._surnames:
+                    continue
+                near = [found[m] for m in (n - 1, n + 1) if 0 <= m < len(found)]
+                if any(o.label_ in {"GPE", "LOC"} and _listed(doc, ent, o) for o in near):
+                    found[n] = SpacySpan(doc, ent.start, ent.end, label="GPE")
+                    changed = True
+        return found
 
     def _run_end(self, doc: Doc, start: int, taken: set[int]) -> int:
         end = start + 1
@@ -107,6 +153,10 @@ class LightNames:
             word = doc[end]
             if word.lower_ in self.titles or self._cues and self._is_title(word):
                 break  # "US President Donald Trump": the country, then the person
+            if self._cues and word.lower_ in self.time_words and word.lower_ != "may":
+                break  # "Quezon City Wednesday": the place, then the day
+            if self._cues and word.lower_ == "of" and self._of_place(doc, start, end, taken):
+                break  # "Janet Evans of Marion", "the Mayor of Boston": a place after the person
             if _is_capitalised(word):
                 end += 1
             elif self._cues and _joins_with_hyphen(doc, end) and end + 1 not in taken:
@@ -123,12 +173,53 @@ class LightNames:
                 break
         return end
 
+    def _of_place(self, doc: Doc, start: int, of: int, taken: set[int]) -> bool:
+        """The name after "of" at ``of`` is a place the gazetteer knows and what comes before is no organisation
+        or feature of it ("Department of Defense", "Gulf of Mexico" stay whole)."""
+        end = of + 1
+        while end < len(doc) and end not in taken and _is_capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        left = doc[of - 1].lower_.rstrip(".")
+        if end == of + 1 or left in self.org_heads or left in self.titles or left in FEATURE_HEADS | DIVISION_HEADS:
+            return False
+        return bool(self.any_place(doc[of + 1 : end].text))
+
+    def _place_context(self, doc: Doc, start: int, end: int, words: Sequence[str]) -> str | None:
+        """The label a name's own words or the words around it give a place (``LOC`` for a natural feature,
+        ``GPE``), or None; used with cues only."""
+        if any(w.rstrip(".") in self.org_heads for w in words):
+            return None  # "Santa Ana Unified School District", "University of California, San Diego"
+        if words[-1] in FEATURE_HEADS or len(words) > 1 and words[0] in FEATURE_FIRSTS:
+            return "LOC"
+        if len(words) > 1 and words[-1] in DIVISION_HEADS:
+            return "GPE"
+        text = doc[start:end].text
+        single_person = len(words) == 1 and words[0] in self._surnames
+        after = end + 1 if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ else end
+        if after < len(doc) and doc[after].lower_ in PLACE_MODIFIED and not single_person:
+            return "GPE"
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if before == "of" and start > 1 and doc[start - 2].lower_ in PLACE_OF and not single_person:
+            return "GPE"
+        known = self.any_place(text)
+        if known and before in PLACE_PREPS and not single_person:
+            return "GPE"
+        # "Marion, Ohio", "Greenlane, Auckland": a name before a comma and a country or division.
+        if end + 1 < len(doc) and doc[end].text == "," and _is_capitalised(doc[end + 1]) and not single_person:
+            last = end + 2
+            while last < len(doc) and _is_capitalised(doc[last]) and last - end <= 4:
+                last += 1
+            outer = doc[end + 1 : last].text
+            if (known or not doc[start].is_sent_start) and (self.large_place(outer) or self.city(outer)):
+                return "GPE"
+        return None
+
     def _name(self, doc: Doc, start: int, end: int) -> SpacySpan | None:
         # "I", and "It" or "In" at the head of a line the sentencizer did not split off, are no names.
         while start < end and (
             (doc[start].lower_ in self.skipped or self._cues and self._is_title(doc[start]))
             and not _is_abbreviation(doc[start : start + 1])
-            or doc[start].lower_ in JOINERS
+            or (doc[start].text if self._cues else doc[start].lower_) in JOINERS  # "Van" is a place
         ):
             start += 1
         if start >= end:
@@ -160,6 +251,9 @@ class LightNames:
             return SpacySpan(doc, start, end, label="PERSON")
         if is_place:
             return SpacySpan(doc, start, end, label="GPE")
+        context = self._place_context(doc, start, end, words) if self._cues else None
+        if context is not None:
+            return SpacySpan(doc, start, end, label=context)
         if self._cues and words[-1] in FACILITY_HEADS:
             return SpacySpan(doc, start, end, label="FAC")
         if words[-1] in self.org_heads or _is_abbreviation(doc[start:end]):
@@ -222,6 +316,13 @@ def known_labels(ents: Sequence[SpacySpan]) -> dict[str, str]:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 out.setdefault(ent[-1].lower_, "PERSON")
     return out
+
+
+def _listed(doc: Doc, a: SpacySpan, b: SpacySpan) -> bool:
+    """Only a comma, "and" or "or" stand between the two names."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = [t.lower_ for t in doc[first.end : second.start]]
+    return bool(between) and all(w in {",", "and", "or"} for w in between) and len(between) <= 2
 
 
 def _is_capitalised(token: Token) -> bool:
