@@ -18,6 +18,8 @@ from spacy.tokens import Span as SpacySpan
 
 # Words that join the capitalised words of one name: "Department of Defense", "Abu Bakr al Baghdadi".
 JOINERS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "&"})
+# Lower-case particles inside names, hyphened to the next word: "al-Thani", "Port-au-Prince", "Fazl-ur-Rehman".
+HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "ur", "ud", "ad", "as", "ash", "an", "ibn", "bin", "au", "de", "la", "du", "sur"})
 LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # The last words of a facility's name ("Tower Bridge", "Madison Square"): a place of the event, not an actor.
@@ -161,6 +163,8 @@ class LightNames:
                 end += 1
             elif self._cues and _joins_with_hyphen(doc, end) and end + 1 not in taken:
                 end += 2  # "Toscano-Quindelan", "Al-Azhar"
+            elif self._cues and _particle_with_hyphen(doc, end) and end + 2 not in taken:
+                end += 3  # "al-Thani", "Port-au-Prince"
             elif (
                 word.lower_ in JOINERS
                 and end + 1 < len(doc)
@@ -240,6 +244,8 @@ class LightNames:
         text = doc[start:end].text
         if self.is_nationality(text):
             return SpacySpan(doc, start, end, label="NORP")
+        if self._cues and end - start == 1 and doc.has_annotation("TAG") and doc[start].tag_ == "JJ":
+            return None  # "Western criticism": an adjective, no name
         before = doc[start - 1].lower_ if start > 0 else ""
         is_place = (
             self.large_place(text)
@@ -344,6 +350,18 @@ def _joins_with_hyphen(doc: Doc, i: int) -> bool:
         and not doc[i].whitespace_
         and i + 1 < len(doc)
         and _is_capitalised(doc[i + 1])
+    )
+
+
+def _particle_with_hyphen(doc: Doc, i: int) -> bool:
+    """The token at ``i`` is a lower-case particle of a name hyphened to a capitalised word: "al-Thani", "au-Prince"."""
+    return (
+        doc[i].text in HYPHEN_PARTICLES
+        and i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and _is_capitalised(doc[i + 2])
     )
 
 
