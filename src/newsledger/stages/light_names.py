@@ -231,8 +231,15 @@ class LightNames:
         # "Mr. Xi", "President Obama": a title right before the name makes it a person's.
         titled = self._cues and start > 0 and self._is_title(doc[start - 1])
         # A sentence's first word is capitalised whatever it is ("Police", "Officials"): alone, only a name known
-        # as one counts, or (with cues) one the tagger takes for a proper noun ("Lopez said") or that has a title.
-        proper = self._cues and (titled or doc.has_annotation("TAG") and doc[start].tag_ in PROPER_TAGS)
+        # as one counts, or (with cues) one the tagger takes for a proper noun ("Lopez said"), that has a title, or
+        # that is the last name of one of the article's people.
+        proper = self._cues and (
+            titled
+            or doc.has_annotation("TAG")
+            and doc[start].tag_ in PROPER_TAGS
+            or end - start == 1
+            and doc[start].lower_ in self._surnames
+        )
         if end - start == 1 and _opens_sentence(doc, start) and not self._is_known(doc[start].text) and not proper:
             return None
         words = [t.lower_ for t in doc[start:end]]
@@ -244,7 +251,14 @@ class LightNames:
         text = doc[start:end].text
         if self.is_nationality(text):
             return SpacySpan(doc, start, end, label="NORP")
-        if self._cues and end - start == 1 and doc.has_annotation("TAG") and doc[start].tag_ == "JJ":
+        if (
+            self._cues
+            and end - start == 1
+            and doc.has_annotation("TAG")
+            and doc[start].tag_ == "JJ"
+            and words[0] in self.dictionary
+            and words[0] not in self._surnames
+        ):
             return None  # "Western criticism": an adjective, no name
         before = doc[start - 1].lower_ if start > 0 else ""
         is_place = (
