@@ -50,6 +50,7 @@ PLACE_OF = frozenset(
      "municipality", "community", "communities", "countries", "parts", "part", "area", "areas", "residents"}
 )  # fmt: skip
 # Prepositions after which a name the gazetteer knows is taken for a place ("7 from Suva", "sent to Lansing").
+UNKNOWN_PLACE_PREPS = frozenset({"in", "near", "outside"})
 PLACE_PREPS = LOCATIVES | frozenset({"from", "to", "into", "via", "towards", "toward", "around", "across"})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -123,6 +124,11 @@ class LightNames:
             span = self._name(doc, i, end)
             if span is not None and self._cues and _modifies_with_hyphen(doc, end) and span.label_ not in KEPT_IN_MODIFIER:
                 span = None  # "Anti-government", "Kremlin-backed": part of a modifier, not a name
+            if span is not None and self._cues and span.label_ == "ORG":
+                first = _hyphened_names_before(doc, span.start)
+                if first < span.start:  # "the NATO-Ukraine Commission": one body, not two actors and a name
+                    found = [e for e in found if e.end <= first or e.start >= span.start]
+                    span = SpacySpan(doc, first, span.end, label="ORG")
             if span is not None:
                 found.append(span)
             i = end
@@ -207,6 +213,14 @@ class LightNames:
             return "GPE"
         known = self.any_place(text)
         if known and before in PLACE_PREPS and not single_person:
+            return "GPE"
+        # "began in Zorblatville": after "in", "near" or "outside", a name of words no dictionary holds is a place.
+        if (
+            before in UNKNOWN_PLACE_PREPS
+            and not single_person
+            and not _is_abbreviation(doc[start:end])
+            and not any(w in self.dictionary for w in words)
+        ):
             return "GPE"
         # "Marion, Ohio", "Greenlane, Auckland": a name before a comma and a country or division.
         if end + 1 < len(doc) and doc[end].text == "," and _is_capitalised(doc[end + 1]) and not single_person:
@@ -365,6 +379,22 @@ def _joins_with_hyphen(doc: Doc, i: int) -> bool:
         and i + 1 < len(doc)
         and _is_capitalised(doc[i + 1])
     )
+
+
+def _hyphened_names_before(doc: Doc, start: int) -> int:
+    """Where the names hyphened together right before ``start`` begin ("NATO-Ukraine" before "Commission"), or
+    ``start`` when there are none."""
+    first = start
+    while (
+        first >= 3
+        and _is_capitalised(doc[first - 1])
+        and doc[first - 2].text == "-"
+        and not doc[first - 3].whitespace_
+        and not doc[first - 2].whitespace_
+        and _is_capitalised(doc[first - 3])
+    ):
+        first -= 2
+    return first - 1 if first < start else start
 
 
 def _particle_with_hyphen(doc: Doc, i: int) -> bool:
