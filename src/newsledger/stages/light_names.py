@@ -19,7 +19,9 @@ from spacy.tokens import Span as SpacySpan
 # Words that join the capitalised words of one name: "Department of Defense", "Abu Bakr al Baghdadi".
 JOINERS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "&"})
 # Lower-case particles inside names, hyphened to the next word: "al-Thani", "Port-au-Prince", "Fazl-ur-Rehman".
-HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "ur", "ud", "ad", "as", "ash", "an", "ibn", "bin", "au", "de", "la", "du", "sur"})
+HYPHEN_PARTICLES = frozenset(
+    {"al", "el", "ul", "ur", "ud", "ad", "as", "ash", "an", "ibn", "bin", "au", "de", "la", "du", "sur"}
+)
 LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # The last words of a facility's name ("Tower Bridge", "Madison Square"): a place of the event, not an actor.
@@ -97,7 +99,9 @@ class LightNames:
         ``surnames``, the last names of the article's people (see ``surnames``), is given when no recogniser ran
         anywhere in the article: its cues then stand in for the recogniser's labels. A title makes the name after it
         a person's ("Mr. Xi", "Dr. Collins"), a word alone is a person's only when it is one of these last names,
-        and in a tagged doc a sentence's first word is a name when the tagger says it is a proper noun.
+        and in a tagged doc a sentence's first word is a name when the tagger says it is a proper noun. Places are
+        then read from the words around a name too (see ``_place_context`` and ``_listed_places``): the recogniser
+        labelled "Lake Erie", "Marion, Ohio" or "the village of Ranya" a place without a gazetteer.
         """
         self._known = known or {}
         self._cues = surnames is not None
@@ -122,7 +126,12 @@ class LightNames:
                 continue
             end = self._run_end(doc, i, taken)
             span = self._name(doc, i, end)
-            if span is not None and self._cues and _modifies_with_hyphen(doc, end) and span.label_ not in KEPT_IN_MODIFIER:
+            if (
+                span is not None
+                and self._cues
+                and _modifies_with_hyphen(doc, end)
+                and span.label_ not in KEPT_IN_MODIFIER
+            ):
                 span = None  # "Anti-government", "Kremlin-backed": part of a modifier, not a name
             if span is not None and self._cues and span.label_ == "ORG":
                 first = _hyphened_names_before(doc, span.start)
@@ -323,8 +332,8 @@ class LightNames:
                     end += 1
                 words = [t.lower_ for t in doc[i:end]]
                 titled = self._is_title(doc[i]) or i > 0 and self._is_title(doc[i - 1])
-                while words and words[0].rstrip(".") in self.titles:
-                    words.pop(0)
+                while words and (words[0].rstrip(".") in self.titles or words[0] in self.common_words):
+                    words.pop(0)  # "Dr.", and "A" or "The" opening a sentence ("A Brennton resident")
                 if words and (
                     titled
                     or 2 <= len(words) <= 3
