@@ -16,6 +16,7 @@ from newsledger.stages.annotate import (
     TriggerWords,
     annotate_articles,
     load_nlp,
+    mark_line_starts,
     parse_plan,
 )
 from newsledger.stages.tag_attributes import TagAttributes
@@ -220,3 +221,12 @@ def test_annotate_loads_the_model_with_the_tokenizer_it_saved() -> None:
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved.to_bytes(exclude=["vocab"])
     text = "Mr. O'Neil can't go to the U.S. at 5 p.m.; e-mail him at a.b@example.org :) https://example.org/x?y=1"
     assert [t.text for t in nlp.make_doc(text)] == [t.text for t in saved(text)]
+
+
+def test_mark_line_starts_opens_a_sentence_after_a_line_that_ends_one_not_after_a_wrapped_line() -> None:
+    nlp = load_nlp(AnnotateSettings().model, load_pack("security"))
+    doc = mark_line_starts(nlp.make_doc("The council blamed the ministry.\n\u201cThey did nothing,\u201d he said."))
+    opening = next(t for t in doc if t.text == "\u201c")
+    assert opening.is_sent_start
+    wrapped = mark_line_starts(nlp.make_doc("The council blamed the ministry for\nthe delay, he said."))
+    assert not any(t.is_sent_start for t in wrapped[1:])

@@ -84,7 +84,7 @@ def test_code_with_a_server_that_is_not_there_says_how_to_start_one(tmp_path: Pa
 
 def test_code_with_a_server_takes_no_settings_of_its_own(coder: Path) -> None:
     result = CliRunner().invoke(
-        app, ["code", "--server", str(coder), "--set", "annotate.ner=false", "-"], input='{"text": "x"}\n'
+        app, ["code", "--server", str(coder), "--set", "annotate.ner=true", "-"], input='{"text": "x"}\n'
     )
     assert result.exit_code == 1
     assert "give them to 'newsledger coder'" in result.output

@@ -584,7 +584,7 @@ def annotate_articles(
         pieces = [c for p in article.paragraphs for c in parse_chunks(article.text, p, settings.max_parse_chars)]
         texts = [_breakable(article.text[c.start : c.end]) for c in pieces]
         if words is None:
-            docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
+            docs = list(nlp.pipe((mark_line_starts(nlp.make_doc(t)) for t in texts), batch_size=settings.batch_size))
             if not settings.ner:
                 light_names = cast(LightNames, names)
                 surnames = light_names.surnames(docs)
@@ -639,7 +639,9 @@ def _annotate_stretches(
             head, array = arrays[parse]
             # The whole piece's token attributes, sliced (spaCy's stub does not list these arguments).
             doc: Doc = cast(Any, span).as_doc(array_head=head, array=array)
-            (parsed if parse else light).append((piece.start + span.start_char, doc))
+            (parsed if parse else light).append(
+                (piece.start + span.start_char, mark_line_starts(doc) if parse else doc)
+            )
             if parse:
                 end_parsed = piece.start + end
         reach.append(end_parsed)
@@ -664,6 +666,23 @@ def _annotate_stretches(
         )
     out += [Paragraph(offset=o, doc=d, parsed=False) for (o, _), d in zip(light, docs, strict=True)]
     return tuple(sorted(out, key=lambda p: p.offset)), reach
+
+
+# What a line that ends a sentence ends with, and what a line that opens one opens with.
+_SENTENCE_END = frozenset(".!?:\"\u201d\u2019')")
+_SENTENCE_OPENING = frozenset("\"\u201c\u2018'(")
+
+
+def mark_line_starts(doc: Doc) -> Doc:
+    """Start a sentence at a line that follows one ending a sentence ("... its inaction.\n\u201cThey ..."), which the
+    parser sometimes runs together; wrapped lines, which end inside a sentence, are left to the parser."""
+    for token in doc[2:]:
+        newline, last = doc[token.i - 1], doc[token.i - 2]
+        if not (newline.is_space and "\n" in newline.text) or last.text[-1:] not in _SENTENCE_END:
+            continue
+        if token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in _SENTENCE_OPENING:
+            token.is_sent_start = True
+    return doc
 
 
 _BREAKS = (". ", "! ", "? ", "; ", ", ", " ")
