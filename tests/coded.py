@@ -1,10 +1,11 @@
-"""One paragraph of text annotated and coded with the security pack, for tests of event rules."""
+"""Text annotated and coded with the security pack, for tests of event rules."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from newsledger.model import Article, EventMention, Span
+from newsledger.coding import text_article
+from newsledger.model import EventMention
 from newsledger.pack import load_pack
 from newsledger.settings import AnnotateSettings
 from newsledger.stages.annotate import annotate_articles
@@ -14,10 +15,8 @@ PACK = load_pack("security")
 
 
 def coded_mentions(text: str, type_: str) -> list[EventMention]:
-    """The mentions of one type that the text, as one paragraph published on 10 March 2025, holds."""
-    article = Article(
-        id="a1", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 10), title=None,
-        language="en", text=text, paragraphs=(Span(start=0, end=len(text)),),
-    )  # fmt: skip
+    """The mentions of one type in the text, published on 10 March 2025, its paragraphs split at blank lines as
+    ``newsledger code`` splits them."""
+    article = text_article(text, date(2025, 3, 10), id="a1")
     [annotated] = annotate_articles([article], pack=PACK, settings=AnnotateSettings())
     return [m for m in extract_events(annotated, pack=PACK) if m.type.value == type_]

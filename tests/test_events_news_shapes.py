@@ -8,11 +8,7 @@ from datetime import date
 
 import pytest
 
-from newsledger.model import Article, Span
-from newsledger.settings import AnnotateSettings
-from newsledger.stages.annotate import annotate_articles
-from newsledger.stages.events import extract_events
-from tests.coded import PACK
+from newsledger.model import Span
 from tests.coded import coded_mentions as _mentions
 
 
@@ -156,13 +152,7 @@ def test_extract_events_a_bare_count_in_a_later_paragraph_is_quoted_from_its_own
     first = "Police in Mandera said on Saturday that the night had been calm after a week of unrest in the county."
     second = "Two suspects were arrested on Monday in the killing of a herder near the town."
     text = f"{first}\n\n{second}"
-    article = Article(
-        id="a1", source="test", path=None, url=None, outlet=None, published=date(2025, 3, 10), title=None,
-        language="en", text=text,
-        paragraphs=(Span(start=0, end=len(first)), Span(start=len(first) + 2, end=len(text))),
-    )  # fmt: skip
-    [annotated] = annotate_articles([article], pack=PACK, settings=AnnotateSettings())
-    [arrest] = [m for m in extract_events(annotated, pack=PACK) if m.type.value == "COERCE"]
+    [arrest] = _mentions(text, "COERCE")
     assert _quote(text, arrest.spans.target) == "Two suspects"
     # the participant's words are the words its evidence quotes, not those at the same offset in its paragraph
     assert arrest.target is not None and arrest.target.text == "Two suspects"
