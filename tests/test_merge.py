@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.model import ActorRef, EventMention, EventType, Place, Precision, Span, Status
+from newsledger.model import ActorRef, Event, EventMention, EventType, Place, Precision, Span, Status
 from newsledger.settings import MergeSettings
 from newsledger.stages.merge import keep_event_ids, link_denials, merge_mentions
 from tests.conftest import actor, info, mention
@@ -370,6 +370,12 @@ def test_merge_mentions_strong_anchors_join_reports_across_stories() -> None:
     assert event.sources.independent == 2
 
 
+def _merged_in_one_story(ms: list[EventMention]) -> list[Event]:
+    """Merge mentions of articles a1 and a2, two outlets whose articles are in one story."""
+    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
+    return merge_mentions(ms, infos, settings=CFG, pack_version="p")
+
+
 def test_merge_mentions_conflicting_place_blocks_even_within_a_story() -> None:
     kharkiv = Place(name="Kharkiv", country="UKR", kind="city")
     odesa = Place(name="Odesa", country="UKR", kind="city")
@@ -377,8 +383,7 @@ def test_merge_mentions_conflicting_place_blocks_even_within_a_story() -> None:
         _placed(mention("m1", "a1", type=EventType.ASSAULT, source=RUS), kharkiv),
         _placed(mention("m2", "a2", type=EventType.ASSAULT, source=RUS), odesa),
     ]
-    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
-    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    events = _merged_in_one_story(ms)
     assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
 
 
@@ -389,8 +394,7 @@ def test_merge_mentions_two_named_victims_block_even_within_a_story() -> None:
         mention("m1", "a1", type=EventType.ASSAULT, source=GUNMAN, target=ana),
         mention("m2", "a2", type=EventType.ASSAULT, source=GUNMAN, target=ben),
     ]
-    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
-    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    events = _merged_in_one_story(ms)
     assert sorted(e.mention_ids for e in events) == [("m1",), ("m2",)]
 
 
@@ -417,8 +421,7 @@ def test_merge_mentions_different_counts_of_one_class_block_even_within_a_story(
         mention("m1", "a1", type=EventType.COERCE, source=navy, target=actor(first, "SOM")),
         mention("m2", "a2", type=EventType.COERCE, source=navy, target=actor(second, "SOM")),
     ]
-    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
-    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    events = _merged_in_one_story(ms)
     assert len(events) == (1 if merged else 2)
 
 
@@ -444,8 +447,7 @@ def test_merge_mentions_different_ages_of_one_unnamed_victim_block_even_within_a
         mention("m1", "a1", type=EventType.ASSAULT, source=GUNMAN, target=actor(first)),
         mention("m2", "a2", type=EventType.ASSAULT, source=GUNMAN, target=actor(second)),
     ]
-    infos = {a: info(a, f"{a}.example", story="s1") for a in ("a1", "a2")}
-    events = merge_mentions(ms, infos, settings=CFG, pack_version="p")
+    events = _merged_in_one_story(ms)
     assert len(events) == (1 if merged else 2)
 
 
